@@ -1,0 +1,2 @@
+/** What is for sale: categories, products and their listings by sellers, and how customers find them. */
+package com.miniamazon.catalog;

@@ -1,0 +1,63 @@
+package com.miniamazon.protocol.codec;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Parser;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Reads whole messages from one connection's input stream, one {@link FrameDecoder} per connection (a new
+ * parser per message would lose the bytes it read ahead).
+ *
+ * @param <M> the message type this connection receives
+ */
+public final class FrameReader<M> {
+
+    private final InputStream in;
+    private final Parser<M> parser;
+    private final FrameDecoder decoder;
+    private final Deque<byte[]> ready = new ArrayDeque<>();
+    private final byte[] buffer = new byte[16 * 1024];
+
+    public FrameReader(InputStream in, Parser<M> parser) {
+        this(in, parser, FrameDecoder.DEFAULT_MAX_FRAME_BYTES);
+    }
+
+    public FrameReader(InputStream in, Parser<M> parser, int maxFrameBytes) {
+        this.in = in;
+        this.parser = parser;
+        this.decoder = new FrameDecoder(maxFrameBytes);
+    }
+
+    /**
+     * Blocks until the next whole message has arrived.
+     *
+     * @return the message, or {@code null} when the peer closed the connection cleanly between frames
+     * @throws FrameException if the framing is broken, the payload is not a valid message, or the peer closed
+     *     the connection in the middle of a frame
+     * @throws IOException if reading from the connection fails
+     */
+    public M read() throws IOException {
+        while (ready.isEmpty()) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                if (decoder.bufferedBytes() > 0) {
+                    throw new FrameException(
+                            "connection closed in the middle of a frame (" + decoder.bufferedBytes() + " bytes held)",
+                            new EOFException());
+                }
+                return null;
+            }
+            ready.addAll(decoder.feed(buffer, 0, n));
+        }
+        byte[] payload = ready.poll();
+        try {
+            return parser.parseFrom(payload);
+        } catch (InvalidProtocolBufferException e) {
+            throw new FrameException("frame of " + payload.length + " bytes is not a valid message: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.miniamazon.web.catalog;
+
+import com.miniamazon.catalog.CatalogService;
+import com.miniamazon.catalog.ProductSummary;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** Backs the product list: pages through the catalog lazily, one page per request. */
+@Named
+@ViewScoped
+public class ProductListView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private CatalogService catalog;
+
+    private LazyDataModel<ProductSummary> products;
+
+    @PostConstruct
+    void init() {
+        products = new ProductPages();
+    }
+
+    public LazyDataModel<ProductSummary> getProducts() {
+        return products;
+    }
+
+    private final class ProductPages extends LazyDataModel<ProductSummary> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return Math.toIntExact(catalog.countProducts());
+        }
+
+        @Override
+        public List<ProductSummary> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return catalog.listProducts(first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(ProductSummary product) {
+            return Long.toString(product.id());
+        }
+
+        @Override
+        public ProductSummary getRowData(String rowKey) {
+            return null;
+        }
+    }
+}
