@@ -1,6 +1,7 @@
 package com.miniamazon.simulators;
 
 import com.miniamazon.simulators.devstack.DevPostgres;
+import com.miniamazon.simulators.devstack.ShopWatch;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,7 +17,9 @@ public final class Main {
 
     private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(
             "postgres", DevPostgres::ensure,
-            "await-postgres", DevPostgres::await));
+            "await-postgres", DevPostgres::await,
+            "watch-shop", ShopWatch::watch,
+            "stop", ShopWatch::stop));
 
     private Main() {}
 

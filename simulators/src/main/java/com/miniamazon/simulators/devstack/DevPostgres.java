@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
 public final class DevPostgres {
 
     private static final Logger LOG = Logger.getLogger(DevPostgres.class);
-    private static final Set<String> OPTIONS = Set.of("host", "port", "user", "databases", "data-dir", "timeout-seconds");
+    private static final Set<String> OPTIONS =
+            Set.of("host", "port", "user", "databases", "data-dir", "timeout-seconds", "recreate");
 
     private DevPostgres() {}
 
@@ -72,7 +73,11 @@ public final class DevPostgres {
         return 0;
     }
 
-    /** {@code await-postgres --databases=a,b}: waits until PostgreSQL answers and the databases exist. */
+    /**
+     * {@code await-postgres --databases=a,b [--recreate]}: waits until PostgreSQL answers, then creates the
+     * databases that are missing, or drops and creates them all with {@code --recreate} (a test run that must
+     * start from nothing).
+     */
     public static int await(String[] args) throws Exception {
         Options options = Options.parse(args, 0, OPTIONS);
         String host = options.string("host", "127.0.0.1");
@@ -83,12 +88,12 @@ public final class DevPostgres {
         String lastProblem = "not tried";
         while (Instant.now().isBefore(deadline)) {
             try (Connection c = connect(host, port, user, "postgres")) {
-                List<String> missing = databases.stream().filter(d -> !exists(c, d)).toList();
-                if (missing.isEmpty()) {
-                    LOG.infof("PostgreSQL at %s:%d has databases %s", host, port, databases);
-                    return 0;
+                if (options.flag("recreate")) {
+                    dropDatabases(c, databases);
                 }
-                lastProblem = "databases missing: " + missing;
+                createMissingDatabases(host, port, user, databases);
+                LOG.infof("PostgreSQL at %s:%d has databases %s", host, port, databases);
+                return 0;
             } catch (SQLException e) {
                 lastProblem = e.getMessage();
             }
@@ -135,6 +140,16 @@ public final class DevPostgres {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    private static void dropDatabases(Connection c, List<String> databases) throws SQLException {
+        for (String database : databases) {
+            try (Statement s = c.createStatement()) {
+                // The name was checked against a strict pattern; "with (force)" ends sessions left by a killed run.
+                s.execute("drop database if exists " + database + " with (force)");
+                LOG.infof("Dropped database %s", database);
             }
         }
     }

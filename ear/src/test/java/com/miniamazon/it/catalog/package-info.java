@@ -1,0 +1,2 @@
+/** Browsing the catalog in a real browser. */
+package com.miniamazon.it.catalog;
