@@ -41,6 +41,14 @@ public final class FrameReader<M> {
      * @throws IOException if reading from the connection fails
      */
     public M read() throws IOException {
+        return read(parser);
+    }
+
+    /**
+     * Blocks until the next whole message has arrived and parses it with {@code otherParser}: for the one
+     * message of another type a connection carries first (the handshake's reply), on the same buffered stream.
+     */
+    public <T> T read(Parser<T> otherParser) throws IOException {
         while (ready.isEmpty()) {
             int n = in.read(buffer);
             if (n < 0) {
@@ -55,7 +63,7 @@ public final class FrameReader<M> {
         }
         byte[] payload = ready.poll();
         try {
-            return parser.parseFrom(payload);
+            return otherParser.parseFrom(payload);
         } catch (InvalidProtocolBufferException e) {
             throw new FrameException("frame of " + payload.length + " bytes is not a valid message: " + e.getMessage(), e);
         }
