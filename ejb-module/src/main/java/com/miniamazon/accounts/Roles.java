@@ -1,9 +1,13 @@
 package com.miniamazon.accounts;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 /**
- * The roles that guard pages and service methods. Every account is a {@code customer}; sellers and
- * administrators have their role in addition. {@code system} is never given to a person: it is the identity
- * in which the store's own background work (the gateway, timers, JMS listeners) calls the internal services.
+ * The roles that guard pages ({@code web.xml}) and services ({@code @RolesAllowed}). Every account is a
+ * customer; the account's flags add seller and admin. {@code system} is never given to a person: it is the
+ * identity in which the store's own background work (the gateway, timers, JMS listeners) and the services
+ * that act on a customer's behalf ({@code @RunAs}) call the internal services.
  */
 public final class Roles {
 
@@ -13,4 +17,17 @@ public final class Roles {
     public static final String SYSTEM = "system";
 
     private Roles() {}
+
+    /** The roles an account with these flags holds, customer first. */
+    public static Set<String> of(boolean seller, boolean admin) {
+        Set<String> roles = new LinkedHashSet<>();
+        roles.add(CUSTOMER);
+        if (seller) {
+            roles.add(SELLER);
+        }
+        if (admin) {
+            roles.add(ADMIN);
+        }
+        return Set.copyOf(roles);
+    }
 }

@@ -52,6 +52,12 @@ public class Product {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt = Instant.now();
 
+    @Column(name = "rating_count", nullable = false)
+    private int ratingCount;
+
+    @Column(name = "rating_total", nullable = false)
+    private int ratingTotal;
+
     @Version
     @Column(name = "version", nullable = false)
     private int version;
@@ -100,5 +106,46 @@ public class Product {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public int getRatingCount() {
+        return ratingCount;
+    }
+
+    public int getRatingTotal() {
+        return ratingTotal;
+    }
+
+    public boolean isOwnedBy(long accountId) {
+        return sellerId == accountId;
+    }
+
+    /** The seller's new text, shelf and price for this listing. */
+    public void revise(Category newCategory, String newName, String newDescription, BigDecimal newPrice) {
+        this.category = Objects.requireNonNull(newCategory, "category");
+        this.name = Objects.requireNonNull(newName, "name");
+        this.description = Objects.requireNonNull(newDescription, "description");
+        this.price = Objects.requireNonNull(newPrice, "price");
+        this.updatedAt = Instant.now();
+    }
+
+    /** Takes the listing off sale; orders already placed are not affected. */
+    public void delist() {
+        this.active = false;
+        this.updatedAt = Instant.now();
+    }
+
+    public void relist() {
+        this.active = true;
+        this.updatedAt = Instant.now();
+    }
+
+    /** Counts one more customer rating (1 to 5 stars). */
+    public void addRating(int stars) {
+        if (stars < 1 || stars > 5) {
+            throw new IllegalArgumentException("stars: " + stars);
+        }
+        ratingCount++;
+        ratingTotal += stars;
     }
 }

@@ -1,5 +1,6 @@
 package com.miniamazon.ordering;
 
+import com.miniamazon.accounts.GridCoordinates;
 import com.miniamazon.accounts.Roles;
 import com.miniamazon.catalog.Product;
 import jakarta.annotation.Resource;
@@ -38,7 +39,6 @@ public class CheckoutService {
     /** Limits that keep one order within what a warehouse and a page can handle. */
     static final int MAX_LINES = 50;
     static final int MAX_QUANTITY = 99;
-    static final int MAX_COORDINATE = 1_000_000;
 
     @Resource
     private SessionContext session;
@@ -146,9 +146,9 @@ public class CheckoutService {
                 throw new CheckoutRejected("Product " + item.productId() + " appears twice.");
             }
         }
-        if (Math.abs((long) command.destination().x()) > MAX_COORDINATE
-                || Math.abs((long) command.destination().y()) > MAX_COORDINATE) {
-            throw new CheckoutRejected("Coordinates must lie between -" + MAX_COORDINATE + " and " + MAX_COORDINATE + ".");
+        if (Math.abs((long) command.destination().x()) > GridCoordinates.LIMIT
+                || Math.abs((long) command.destination().y()) > GridCoordinates.LIMIT) {
+            throw new CheckoutRejected("Coordinates must lie between -" + GridCoordinates.LIMIT + " and " + GridCoordinates.LIMIT + ".");
         }
         if (command.upsAccount() != null && !command.upsAccount().matches("[A-Za-z0-9._-]{1,64}")) {
             throw new CheckoutRejected("A UPS account name has 1 to 64 letters, digits, dots, dashes or underscores.");

@@ -1,5 +1,6 @@
 package com.miniamazon.ordering;
 
+import com.miniamazon.accounts.GridCoordinates;
 import com.miniamazon.accounts.Roles;
 import com.miniamazon.inventory.GridPoint;
 import jakarta.annotation.Resource;
@@ -42,10 +43,10 @@ public class DeliveryChangeService {
      */
     public void requestDestinationChange(long orderId, GridPoint destination) throws OrderNotFound, CheckoutRejected {
         CustomerOrder order = customers.ownOrder(session.getCallerPrincipal(), orderId);
-        if (Math.abs((long) destination.x()) > CheckoutService.MAX_COORDINATE
-                || Math.abs((long) destination.y()) > CheckoutService.MAX_COORDINATE) {
-            throw new CheckoutRejected("Coordinates must lie between -" + CheckoutService.MAX_COORDINATE + " and "
-                    + CheckoutService.MAX_COORDINATE + ".");
+        if (Math.abs((long) destination.x()) > GridCoordinates.LIMIT
+                || Math.abs((long) destination.y()) > GridCoordinates.LIMIT) {
+            throw new CheckoutRejected("Coordinates must lie between -" + GridCoordinates.LIMIT + " and "
+                    + GridCoordinates.LIMIT + ".");
         }
         if (!order.acceptsDestinationChange()) {
             throw new CheckoutRejected("This order is " + order.getStatus().label().toLowerCase()

@@ -1,0 +1,174 @@
+package com.miniamazon.catalog;
+
+import com.miniamazon.accounts.Account;
+import com.miniamazon.accounts.AccountRepository;
+import com.miniamazon.accounts.Roles;
+import com.miniamazon.infrastructure.NotFoundException;
+import com.miniamazon.infrastructure.NotYoursException;
+import com.miniamazon.infrastructure.RequestRefusedException;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * A seller's own listings: create, revise, delist, relist, picture. Sellers only; every method that names a
+ * product checks that the caller owns it ({@link NotYoursException} otherwise). Each call is one transaction.
+ */
+@Stateless
+@RolesAllowed(Roles.SELLER)
+public class ListingService {
+
+    private static final Logger LOG = Logger.getLogger(ListingService.class);
+
+    private static final BigDecimal MAX_PRICE = new BigDecimal("1000000.00");
+
+    @PersistenceContext(unitName = "shop")
+    private EntityManager em;
+
+    @Inject
+    private ProductRepository products;
+
+    @Inject
+    private AccountRepository accounts;
+
+    @Resource
+    private SessionContext session;
+
+    /** The caller's listings, on sale or not, newest first. */
+    public List<ListingRow> myListings() {
+        return em.createQuery("""
+                        select new com.miniamazon.catalog.ListingRow(p.id, p.name, c.name, p.price, p.active,
+                            p.ratingCount, p.ratingTotal, p.updatedAt)
+                        from Product p join p.category c where p.sellerId = :seller order by p.id desc""",
+                        ListingRow.class)
+                .setParameter("seller", caller().getId())
+                .getResultList();
+    }
+
+    /**
+     * One of the caller's listings, to edit.
+     *
+     * @throws NotFoundException for an unknown id
+     * @throws NotYoursException for another seller's product
+     */
+    public ListingDraft myListing(long productId) {
+        Product product = owned(productId);
+        return new ListingDraft(product.getCategory().getSlug(), product.getName(), product.getDescription(),
+                product.getPrice());
+    }
+
+    /** Whether one of the caller's listings is on sale. */
+    public boolean isOnSale(long productId) {
+        return owned(productId).isActive();
+    }
+
+    /**
+     * Puts a new product on sale, owned by the caller.
+     *
+     * @return the new product's id
+     * @throws RequestRefusedException naming the field that breaks a rule
+     */
+    public long create(ListingDraft draft) {
+        Account seller = caller();
+        Checked checked = check(draft);
+        Product product = new Product(seller.getId(), checked.category, checked.name, checked.description,
+                checked.price);
+        products.add(product);
+        em.flush();
+        LOG.infof("Seller %d listed product %d", seller.getId(), product.getId());
+        return product.getId();
+    }
+
+    /**
+     * Replaces the text, shelf and price of one of the caller's listings.
+     *
+     * @throws NotFoundException for an unknown id
+     * @throws NotYoursException for another seller's product
+     * @throws RequestRefusedException naming the field that breaks a rule
+     */
+    public void revise(long productId, ListingDraft draft) {
+        Product product = owned(productId);
+        Checked checked = check(draft);
+        product.revise(checked.category, checked.name, checked.description, checked.price);
+        LOG.infof("Seller %d revised product %d", product.getSellerId(), productId);
+    }
+
+    /** Takes one of the caller's listings off sale (same errors as {@link #revise}). */
+    public void delist(long productId) {
+        owned(productId).delist();
+        LOG.infof("Product %d delisted", productId);
+    }
+
+    /** Puts one of the caller's delisted listings back on sale (same errors as {@link #revise}). */
+    public void relist(long productId) {
+        owned(productId).relist();
+        LOG.infof("Product %d relisted", productId);
+    }
+
+    /**
+     * Sets the picture of one of the caller's listings, after {@link PictureRules} accepted the bytes.
+     *
+     * @throws RequestRefusedException for a wrong type or size ({@code picture})
+     */
+    public void replacePicture(long productId, byte[] content) {
+        Product product = owned(productId);
+        PictureRules.problemWith(content).ifPresent(problem -> {
+            throw new RequestRefusedException("picture", problem);
+        });
+        String type = PictureRules.detectType(content).orElseThrow();
+        ProductPicture picture = em.find(ProductPicture.class, product.getId());
+        if (picture == null) {
+            em.persist(new ProductPicture(product.getId(), type, content));
+        } else {
+            picture.replace(type, content);
+        }
+        LOG.infof("Picture of product %d replaced (%s, %d bytes)", productId, type, content.length);
+    }
+
+    private Product owned(long productId) {
+        Product product = products.find(productId);
+        if (product == null) {
+            throw new NotFoundException("no product " + productId);
+        }
+        Account seller = caller();
+        if (!product.isOwnedBy(seller.getId())) {
+            LOG.warnf("Seller %d tried to change product %d of seller %d", seller.getId(), productId,
+                    product.getSellerId());
+            throw new NotYoursException("product " + productId + " belongs to another seller");
+        }
+        return product;
+    }
+
+    private Account caller() {
+        return accounts.caller(session.getCallerPrincipal());
+    }
+
+    private record Checked(Category category, String name, String description, BigDecimal price) {}
+
+    private Checked check(ListingDraft draft) {
+        Category category = draft.categorySlug() == null ? null : products.categoryBySlug(draft.categorySlug());
+        if (category == null) {
+            throw new RequestRefusedException("category", "Choose a category.");
+        }
+        String name = draft.name() == null ? "" : draft.name().strip();
+        if (name.length() < 3 || name.length() > 200) {
+            throw new RequestRefusedException("name", "Enter a name of 3 to 200 characters.");
+        }
+        String description = draft.description() == null ? "" : draft.description().strip();
+        if (description.length() < 10 || description.length() > 5000) {
+            throw new RequestRefusedException("description", "Describe the product in 10 to 5000 characters.");
+        }
+        BigDecimal price = draft.price();
+        if (price == null || price.signum() <= 0 || price.compareTo(MAX_PRICE) > 0 || price.stripTrailingZeros().scale() > 2) {
+            throw new RequestRefusedException("price", "Enter a price from 0.01 to 1,000,000.00.");
+        }
+        return new Checked(category, name, description, price);
+    }
+}
