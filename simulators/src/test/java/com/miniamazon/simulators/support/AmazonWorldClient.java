@@ -62,6 +62,11 @@ public final class AmazonWorldClient extends TestPeer<AResponses> {
         return s;
     }
 
+    /** Continues numbering commands from {@code next} (a client resuming after a reconnect keeps its numbering). */
+    public void seqFrom(long next) {
+        seq.set(next);
+    }
+
     public long nextSeq() {
         return seq.getAndIncrement();
     }

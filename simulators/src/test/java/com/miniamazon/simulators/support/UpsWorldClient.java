@@ -60,6 +60,11 @@ public final class UpsWorldClient extends TestPeer<UResponses> {
         return s;
     }
 
+    /** Continues numbering commands from {@code next} (a client resuming after a reconnect keeps its numbering). */
+    public void seqFrom(long next) {
+        seq.set(next);
+    }
+
     public long nextSeq() {
         return seq.getAndIncrement();
     }
