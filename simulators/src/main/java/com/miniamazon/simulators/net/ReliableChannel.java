@@ -92,6 +92,28 @@ public final class ReliableChannel {
         resend(now);
     }
 
+    /**
+     * Binds a new connection and sends {@code first} on it before anything else (UPS's UAWorld); then every item not
+     * yet acked. {@code first} is resent until acked like any other item.
+     */
+    public void attachFirst(PeerConnection c, OutboundItem first, long now) {
+        connection = c;
+        bound = true;
+        unacked.markAllUnsent();
+        unacked.add(first.seqnum(), first, now);
+        send(c, List.of(), List.of(first), false);
+        resend(now);
+    }
+
+    /** Drops un-acked items that a newer item replaces (an older UAWorld when a new connection gets a new one). */
+    public void forget(java.util.function.Predicate<OutboundItem> replaced) {
+        for (OutboundItem item : unacked.items()) {
+            if (replaced.test(item)) {
+                unacked.ack(item.seqnum());
+            }
+        }
+    }
+
     /** Forgets the connection if it is the current one; items wait for the next. Returns whether it was. */
     public boolean detach(PeerConnection c) {
         if (connection == c) {
