@@ -39,13 +39,19 @@ public final class Lifetime {
             resources.clear();
         }
         Collections.reverse(toClose);
+        boolean clean = true;
         for (AutoCloseable r : toClose) {
             try {
                 r.close();
             } catch (Exception e) {
+                clean = false;
                 LOG.errorf(e, "Stopping %s failed", r);
+                e.printStackTrace(); // logging may already be shut down by its own hook
             }
         }
+        // Printed, not logged: the JDK's logging resets itself in its own shutdown hook, possibly before this one.
+        System.out.println(clean ? "stopped cleanly" : "stopped, with errors (see above)");
+        System.out.flush();
         stopped.countDown();
     }
 }
