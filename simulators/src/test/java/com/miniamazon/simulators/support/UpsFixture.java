@@ -23,6 +23,13 @@ public final class UpsFixture implements AutoCloseable {
         await().atMost(Duration.ofSeconds(20)).until(() -> ups.worldConnected());
     }
 
+    /** Stops the UPS simulator and starts it again on the same database (a new Amazon port). */
+    public void restart() throws Exception {
+        ups.close();
+        ups = UpsSimulator.start(config);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ups.worldConnected());
+    }
+
     public int amazonPort() {
         return ups.amazonPort();
     }

@@ -145,4 +145,25 @@ class UpsConformanceTest {
             assertThat(amazon.awaitError(wrongTruck).getErr()).contains("unknown shipid");
         }
     }
+
+    @Test
+    void aRestartedUpsResumesItsWorldAndItsShipments() throws Exception {
+        long world = fixture.worldId();
+        long shipid = SHIPIDS.incrementAndGet();
+        try (UpsAmazonClient amazon = connect()) {
+            amazon.requestPickup(shipid, 1, 20, 20, 5, 5);
+            amazon.awaitArrivedFor(shipid);
+        }
+        fixture.restart();
+        assertThat(fixture.worldId()).isEqualTo(world);
+        try (UpsAmazonClient amazon = connect()) {
+            assertThat(amazon.awaitWorldId()).isEqualTo(world);
+            packInWorld(1, shipid);
+            int truck = (int) fixture.db.count("select truck_id from shipment where shipid = ?", shipid);
+            amazonInWorld.putOnTruck(1, truck, shipid);
+            amazonInWorld.awaitLoaded(shipid);
+            amazon.loaded(truck, shipid);
+            amazon.awaitDelivered(shipid);
+        }
+    }
 }
