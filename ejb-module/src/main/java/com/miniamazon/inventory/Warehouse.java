@@ -47,4 +47,8 @@ public class Warehouse {
     public int getY() {
         return y;
     }
+
+    public GridPoint location() {
+        return new GridPoint(x, y);
+    }
 }

@@ -1,7 +1,11 @@
 package com.miniamazon.simulators;
 
 import com.miniamazon.simulators.devstack.DevPostgres;
+import com.miniamazon.simulators.devstack.DevStack;
 import com.miniamazon.simulators.devstack.ShopWatch;
+import com.miniamazon.simulators.tool.WorldTool;
+import com.miniamazon.simulators.ups.UpsCommand;
+import com.miniamazon.simulators.world.WorldCommand;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,11 +23,20 @@ public final class Main {
             "postgres", DevPostgres::ensure,
             "await-postgres", DevPostgres::await,
             "watch-shop", ShopWatch::watch,
-            "stop", ShopWatch::stop));
+            "stop", ShopWatch::stop,
+            "world", WorldCommand::run,
+            "ups", UpsCommand::run,
+            "tool", WorldTool::run,
+            "dev-stack", DevStack::run,
+            "await-dev-stack", DevStack::await));
 
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        // One line per log record, unless the user configured logging otherwise.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$-7s [%3$s] %5$s%6$s%n");
+        }
         if (args.length == 0 || !COMMANDS.containsKey(args[0])) {
             System.err.println("usage: java -jar simulators.jar <command> [--option=value ...]");
             System.err.println("commands: " + String.join(", ", COMMANDS.keySet()));

@@ -41,6 +41,30 @@ public final class FrameReader<M> {
      * @throws IOException if reading from the connection fails
      */
     public M read() throws IOException {
+        return read(parser);
+    }
+
+    /**
+     * Blocks until the next whole message has arrived and parses it with {@code otherParser}: for the one
+     * message of another type a connection carries first (the handshake's reply), on the same buffered stream.
+     *
+     * @return the message, or {@code null} when the peer closed the connection cleanly between frames
+     */
+    public <T> T read(Parser<T> otherParser) throws IOException {
+        byte[] payload = readPayload();
+        return payload == null ? null : parse(otherParser, payload);
+    }
+
+    /**
+     * Blocks until the next whole frame has arrived and returns its payload unparsed, for connections whose
+     * first message (a handshake) has another type than the rest. Mixing this with {@link #read()} on one
+     * reader is safe: both take frames from the same decoder.
+     *
+     * @return the payload, or {@code null} when the peer closed the connection cleanly between frames
+     * @throws FrameException if the framing is broken or the peer closed the connection in the middle of a frame
+     * @throws IOException if reading from the connection fails
+     */
+    public byte[] readPayload() throws IOException {
         while (ready.isEmpty()) {
             int n = in.read(buffer);
             if (n < 0) {
@@ -53,7 +77,15 @@ public final class FrameReader<M> {
             }
             ready.addAll(decoder.feed(buffer, 0, n));
         }
-        byte[] payload = ready.poll();
+        return ready.poll();
+    }
+
+    /**
+     * Parses one payload as a message of the given type.
+     *
+     * @throws FrameException if the payload is not a valid message of that type (including missing required fields)
+     */
+    public static <T> T parse(Parser<T> parser, byte[] payload) throws FrameException {
         try {
             return parser.parseFrom(payload);
         } catch (InvalidProtocolBufferException e) {

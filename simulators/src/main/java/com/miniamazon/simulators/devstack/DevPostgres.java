@@ -74,6 +74,50 @@ public final class DevPostgres {
     }
 
     /**
+     * For the dev stack: makes sure a PostgreSQL answers at host:port with these databases. Returns the embedded
+     * server it had to start (close it to stop it), or null when one was already running.
+     */
+    public static AutoCloseable ensureRunning(String host, int port, String user, List<String> databases, Path dataDir)
+            throws IOException, SQLException {
+        if (answers(host, port)) {
+            createMissingDatabases(host, port, user, databases);
+            LOG.infof("PostgreSQL at %s:%d is up; databases ready: %s", host, port, databases);
+            return null;
+        }
+        Files.createDirectories(dataDir);
+        LOG.infof("No PostgreSQL answers at %s:%d; starting an embedded one with its data in %s", host, port, dataDir);
+        EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .start();
+        createMissingDatabases(host, port, user, databases);
+        LOG.infof("Embedded PostgreSQL ready at %s:%d; databases ready: %s", host, port, databases);
+        return new AutoCloseable() {
+            @Override
+            public void close() throws IOException {
+                embedded.close();
+                LOG.info("Embedded PostgreSQL stopped");
+            }
+
+            @Override
+            public String toString() {
+                return "embedded PostgreSQL on port " + port;
+            }
+        };
+    }
+
+    /** Whether something accepts TCP connections at host:port within a second. */
+    public static boolean answers(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * {@code await-postgres --databases=a,b [--recreate]}: waits until PostgreSQL answers, then creates the
      * databases that are missing, or drops and creates them all with {@code --recreate} (a test run that must
      * start from nothing).
@@ -114,15 +158,6 @@ public final class DevPostgres {
             }
         }
         return names;
-    }
-
-    private static boolean answers(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static void createMissingDatabases(String host, int port, String user, List<String> databases)

@@ -1,0 +1,171 @@
+package com.miniamazon.gateway;
+
+import com.miniamazon.accounts.Roles;
+import com.miniamazon.fulfilment.CommandKind;
+import com.miniamazon.fulfilment.FulfilmentService;
+import com.miniamazon.fulfilment.InboundCause;
+import com.miniamazon.fulfilment.ReportRejected;
+import com.miniamazon.inventory.GridPoint;
+import com.miniamazon.inventory.InventoryService;
+import com.miniamazon.inventory.Warehouse;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies each received item exactly once. In one new transaction per item it records (peer, world, seqnum)
+ * and applies the item's effect; an item already recorded is a repeat, acknowledged again by the caller but not
+ * applied. A report that cannot be applied is recorded as rejected, with the reason, and also acknowledged. Any
+ * other failure rolls the whole item back: it stays unrecorded and unacknowledged, and the peer's resend brings
+ * it again.
+ *
+ * <p>{@code @PermitAll}: its callers are the gateways' connection threads, which carry no caller identity; it is
+ * not reachable from any page. It calls fulfilment as {@code system}.
+ */
+@Stateless
+@PermitAll
+@RunAs(Roles.SYSTEM)
+public class InboundProcessor {
+
+    private static final Logger LOG = Logger.getLogger(InboundProcessor.class);
+
+    /** What became of a received item. */
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE,
+        REJECTED
+    }
+
+    @PersistenceContext(unitName = "shop")
+    private EntityManager em;
+
+    @EJB
+    private FulfilmentService fulfilment;
+
+    @EJB
+    private OutboxStore outbox;
+
+    @EJB
+    private InventoryService inventory;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Outcome apply(Peer peer, long worldId, long seqnum, Report report) {
+        int recorded = em.createNativeQuery("""
+                        insert into inbound_message (peer, world_id, seqnum, kind, shipment_id, received_at, outcome)
+                        values (:peer, :world, :seqnum, :kind, :shipment, :at, 'APPLIED')
+                        on conflict do nothing""")
+                .setParameter("peer", peer.name())
+                .setParameter("world", worldId)
+                .setParameter("seqnum", seqnum)
+                .setParameter("kind", report.kind())
+                .setParameter("shipment", report.shipmentId())
+                .setParameter("at", Instant.now())
+                .executeUpdate();
+        if (recorded == 0) {
+            LOG.debugf("peer=%s seq=%d %s repeated; acknowledged again, not applied", peer, seqnum, report.kind());
+            return Outcome.DUPLICATE;
+        }
+        try {
+            InboundCause.during(peer.name(), seqnum, () -> {
+                dispatch(peer, report);
+                return null;
+            });
+            return Outcome.APPLIED;
+        } catch (ReportRejected rejected) {
+            LOG.warnf("peer=%s seq=%d %s shipid=%s rejected: %s", peer, seqnum, report.kind(), report.shipmentId(),
+                    rejected.getMessage());
+            em.createNativeQuery("""
+                            update inbound_message set outcome = 'REJECTED', detail = :detail
+                            where peer = :peer and world_id = :world and seqnum = :seqnum""")
+                    .setParameter("detail", truncate(rejected.getMessage()))
+                    .setParameter("peer", peer.name())
+                    .setParameter("world", worldId)
+                    .setParameter("seqnum", seqnum)
+                    .executeUpdate();
+            return Outcome.REJECTED;
+        }
+    }
+
+    /**
+     * Records the world UPS announced.
+     *
+     * @return whether it differs from the world known so far (the world connection must then rejoin)
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean learnWorld(long worldId) {
+        WorldSession session = em.find(WorldSession.class, WorldSession.THE_SESSION, LockModeType.PESSIMISTIC_WRITE);
+        boolean changed = session.learn(worldId, Instant.now());
+        if (changed) {
+            LOG.infof("UPS announced world %d; the store joins it", worldId);
+        }
+        return changed;
+    }
+
+    /** The world the store should join, if UPS has announced one. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Long> knownWorld() {
+        return Optional.ofNullable(em.find(WorldSession.class, WorldSession.THE_SESSION).getWorldId());
+    }
+
+    /** Our warehouses, as the world must be told them when we join. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Warehouse> warehouses() {
+        return inventory.warehouses();
+    }
+
+    /** The store is connected to {@code worldId}: stock its warehouses if this is a world it has not stocked. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void joinedWorld(long worldId) {
+        WorldSession session = em.find(WorldSession.class, WorldSession.THE_SESSION, LockModeType.PESSIMISTIC_WRITE);
+        fulfilment.worldJoined(worldId, session.getStockedWorldId());
+        session.stocked(worldId);
+    }
+
+    private void dispatch(Peer peer, Report report) throws ReportRejected {
+        if (report instanceof Report.StockArrived r) {
+            fulfilment.stockArrived(r.warehouseId(), r.units());
+        } else if (report instanceof Report.Packed r) {
+            fulfilment.packed(r.shipment());
+        } else if (report instanceof Report.Loaded r) {
+            fulfilment.loaded(r.shipment());
+        } else if (report instanceof Report.PackageStatus r) {
+            fulfilment.packageStatusReported(r.shipment(), r.status());
+        } else if (report instanceof Report.CommandError r) {
+            commandRefused(peer, r);
+        } else if (report instanceof Report.TruckArrived r) {
+            fulfilment.truckArrived(r.truckId(), r.warehouseId(), r.shipments());
+        } else if (report instanceof Report.OutForDelivery r) {
+            fulfilment.outForDelivery(r.shipment(), r.truckId());
+        } else if (report instanceof Report.Delivered r) {
+            fulfilment.delivered(r.shipment(), new GridPoint(r.x(), r.y()));
+        } else if (report instanceof Report.DestinationChangeAnswered r) {
+            fulfilment.destinationChangeAnswered(r.shipment(), r.accepted(), r.reason());
+        } else if (report instanceof Report.AccountAnswered r) {
+            fulfilment.accountChecked(r.account(), r.exists());
+        } else {
+            throw new IllegalArgumentException("no handler for " + report.kind());
+        }
+    }
+
+    private void commandRefused(Peer peer, Report.CommandError error) throws ReportRejected {
+        Optional<OutboxMessage> command = outbox.recordError(peer, error.originSeqnum(), error.error());
+        if (command.isEmpty()) {
+            throw new ReportRejected("error '" + error.error() + "' about seqnum " + error.originSeqnum() + ", which is not ours");
+        }
+        fulfilment.commandRefused(CommandKind.valueOf(command.get().getKind()), command.get().getShipmentId(), error.error());
+    }
+
+    private static String truncate(String text) {
+        return text == null ? null : text.length() > 500 ? text.substring(0, 500) : text;
+    }
+}

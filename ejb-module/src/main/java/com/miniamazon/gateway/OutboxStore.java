@@ -1,0 +1,101 @@
+package com.miniamazon.gateway;
+
+import com.miniamazon.accounts.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outbox's bookkeeping, each call its own short transaction: which commands are due, which were sent
+ * (with the next attempt pushed back exponentially, with jitter, up to a ceiling), which were acknowledged.
+ */
+@Stateless
+@RolesAllowed(Roles.SYSTEM)
+public class OutboxStore {
+
+    @PersistenceContext(unitName = "shop")
+    private EntityManager em;
+
+    /** Unacknowledged commands for {@code peer} whose next attempt is due, oldest first. */
+    public List<OutboxMessage> due(Peer peer, int limit) {
+        return em.createQuery("""
+                        select m from OutboxMessage m
+                        where m.peer = :peer and m.ackedAt is null and m.nextSendAt <= current_timestamp
+                        order by m.seqnum""", OutboxMessage.class)
+                .setParameter("peer", peer)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Every unacknowledged command for {@code peer} after {@code afterSeqnum}: what a new connection replays. */
+    public List<OutboxMessage> unacknowledged(Peer peer, long afterSeqnum, int limit) {
+        return em.createQuery("""
+                        select m from OutboxMessage m
+                        where m.peer = :peer and m.ackedAt is null and m.seqnum > :after
+                        order by m.seqnum""", OutboxMessage.class)
+                .setParameter("peer", peer)
+                .setParameter("after", afterSeqnum)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Records a send; the next attempt comes after {@code initialMs · 2^sends}, at most {@code maxMs}, ±20 %. */
+    public void markSent(List<Long> seqnums, long initialMs, long maxMs) {
+        if (seqnums.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                        update outbox_message
+                        set send_count = send_count + 1,
+                            last_sent_at = now(),
+                            next_send_at = now() + least(:max, :initial * power(2, least(send_count, 20)))
+                                                   * (0.8 + random() * 0.4) * interval '1 millisecond'
+                        where seqnum in (:seqnums) and acked_at is null""")
+                .setParameter("max", maxMs)
+                .setParameter("initial", initialMs)
+                .setParameter("seqnums", seqnums)
+                .executeUpdate();
+    }
+
+    /** Marks commands acknowledged; repeated acknowledgements change nothing. Returns how many were new. */
+    public int markAcknowledged(Peer peer, List<Long> seqnums) {
+        if (seqnums.isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery("""
+                        update outbox_message set acked_at = now()
+                        where peer = :peer and seqnum in (:seqnums) and acked_at is null""")
+                .setParameter("peer", peer.name())
+                .setParameter("seqnums", seqnums)
+                .executeUpdate();
+    }
+
+    /**
+     * Records the peer's error answer to one of our commands; an answered command is not sent again.
+     *
+     * @return the command, when it is ours
+     */
+    public Optional<OutboxMessage> recordError(Peer peer, long seqnum, String error) {
+        OutboxMessage message = em.find(OutboxMessage.class, seqnum);
+        if (message == null || message.getPeer() != peer) {
+            return Optional.empty();
+        }
+        em.createNativeQuery("""
+                        update outbox_message set error = :error, acked_at = coalesce(acked_at, now())
+                        where seqnum = :seqnum""")
+                .setParameter("error", error.length() > 500 ? error.substring(0, 500) : error)
+                .setParameter("seqnum", seqnum)
+                .executeUpdate();
+        return Optional.of(message);
+    }
+
+    /** How many commands to {@code peer} await acknowledgement. */
+    public long backlog(Peer peer) {
+        return em.createQuery("select count(m) from OutboxMessage m where m.peer = :peer and m.ackedAt is null", Long.class)
+                .setParameter("peer", peer)
+                .getSingleResult();
+    }
+}

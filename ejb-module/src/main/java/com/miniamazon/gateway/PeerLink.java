@@ -1,0 +1,309 @@
+package com.miniamazon.gateway;
+
+import com.google.protobuf.MessageLite;
+import com.google.protobuf.Parser;
+import com.miniamazon.protocol.codec.FrameException;
+import com.miniamazon.protocol.codec.FrameReader;
+import com.miniamazon.protocol.codec.FrameWriter;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
+
+/**
+ * One long-lived connection to a peer, shared by the world and UPS gateways: it connects (and reconnects with
+ * growing pauses after any loss), replays every unacknowledged command, reads whole frames on its own thread
+ * and hands each received item to {@link InboundProcessor}, acknowledging the items applied or repeated in one
+ * message right after each frame. Sending is driven from outside ({@link #sendDue}) by the resend timer and by
+ * commits that add commands.
+ *
+ * @param <I> what the peer sends after the handshake
+ */
+abstract class PeerLink<I extends MessageLite> implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(PeerLink.class);
+
+    protected final Peer peer;
+    protected final OutboxStore outbox;
+    protected final InboundProcessor processor;
+    protected final GatewaySettings settings;
+    private final Parser<I> parser;
+
+    private final ReentrantLock sending = new ReentrantLock();
+    private final AtomicBoolean sendAgain = new AtomicBoolean();
+    private final Object signal = new Object();
+
+    private volatile boolean running = true;
+    private volatile Socket socket;
+    private volatile FrameWriter writer;
+    private volatile PeerStatus.State state = PeerStatus.State.CONNECTING;
+    private volatile Instant since = Instant.now();
+    private volatile String lastProblem;
+    private volatile Instant lastProblemAt;
+    private final AtomicLong framesSent = new AtomicLong();
+    private final AtomicLong framesReceived = new AtomicLong();
+    private final AtomicLong itemsResent = new AtomicLong();
+    private final AtomicLong duplicatesReceived = new AtomicLong();
+
+    PeerLink(Peer peer, Parser<I> parser, OutboxStore outbox, InboundProcessor processor, GatewaySettings settings) {
+        this.peer = peer;
+        this.parser = parser;
+        this.outbox = outbox;
+        this.processor = processor;
+        this.settings = settings;
+    }
+
+    /** Host and port to connect to. */
+    protected abstract InetSocketAddress address();
+
+    /** Whether everything needed to connect is known (the world link needs a world id). */
+    protected boolean canConnect() {
+        return true;
+    }
+
+    /** Runs on a fresh connection before anything else flows; throws to give the connection up. */
+    protected abstract void handshake(FrameReader<I> reader, FrameWriter writer) throws IOException;
+
+    /** Applies one received message; returns the seqnums to acknowledge. */
+    protected abstract List<Long> receive(I message);
+
+    /** Whether the peer said it is closing the connection. */
+    protected abstract boolean finished(I message);
+
+    /** One frame carrying these commands and acknowledgements. */
+    protected abstract MessageLite frame(List<OutboxMessage> commands, List<Long> acks) throws IOException;
+
+    @Override
+    public void run() {
+        Duration pause = Duration.ofMillis(250);
+        while (running) {
+            if (!canConnect()) {
+                state = PeerStatus.State.WAITING_FOR_WORLD;
+                awaitSignal(Duration.ofSeconds(1));
+                continue;
+            }
+            InetSocketAddress address = address();
+            try (Socket s = new Socket()) {
+                state = PeerStatus.State.CONNECTING;
+                s.setTcpNoDelay(true);
+                s.setKeepAlive(true);
+                s.connect(address, (int) settings.connectTimeout().toMillis());
+                FrameReader<I> reader = new FrameReader<>(new BufferedInputStream(s.getInputStream()), parser);
+                FrameWriter frameWriter = new FrameWriter(new BufferedOutputStream(s.getOutputStream()));
+                socket = s;
+                handshake(reader, frameWriter);
+                writer = frameWriter;
+                state = PeerStatus.State.CONNECTED;
+                since = Instant.now();
+                pause = Duration.ofMillis(250);
+                LOG.infof("peer=%s connected to %s", peer, address);
+                replayUnacknowledged();
+                readUntilClosed(reader);
+            } catch (FrameException e) {
+                problem("bad frame from " + address + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                problem("connection to " + address + " failed: " + e.getMessage(), null);
+            } catch (RuntimeException e) {
+                problem("connection to " + address + " broke on an unexpected error: " + e, e);
+            } finally {
+                writer = null;
+                socket = null;
+            }
+            if (running) {
+                state = PeerStatus.State.DISCONNECTED;
+                since = Instant.now();
+                Duration jittered = pause.plusMillis(ThreadLocalRandom.current().nextLong(pause.toMillis() / 2 + 1));
+                awaitSignal(jittered);
+                pause = pause.multipliedBy(2).compareTo(settings.reconnectMax()) > 0 ? settings.reconnectMax() : pause.multipliedBy(2);
+            }
+        }
+        state = PeerStatus.State.STOPPED;
+    }
+
+    /** Closes the connection so that the loop reconnects (for instance to join another world). */
+    void reconnect() {
+        closeSocket();
+        wakeUp();
+    }
+
+    void stop() {
+        running = false;
+        closeSocket();
+        wakeUp();
+    }
+
+    /** Ends a wait for something to change (a world id learned, a stop). */
+    void wakeUp() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    /**
+     * Sends every command whose next attempt is due, in frames of at most the batch size. Concurrent calls
+     * coalesce: a call that finds a send in progress makes that send look again before it returns.
+     */
+    void sendDue() {
+        sendAgain.set(true);
+        while (sendAgain.get() && sending.tryLock()) {
+            try {
+                sendAgain.set(false);
+                while (writer != null) {
+                    List<OutboxMessage> due = outbox.due(peer, settings.batchSize());
+                    if (due.isEmpty()) {
+                        break;
+                    }
+                    send(due);
+                    if (due.size() < settings.batchSize()) {
+                        break;
+                    }
+                }
+            } finally {
+                sending.unlock();
+            }
+        }
+    }
+
+    PeerStatus status() {
+        InetSocketAddress address = address();
+        long backlog;
+        try {
+            backlog = outbox.backlog(peer);
+        } catch (RuntimeException e) {
+            backlog = -1; // the database is unreachable; the status still shows the connection
+        }
+        return new PeerStatus(peer, address.getHostString() + ":" + address.getPort(), state, worldId(), since,
+                lastProblem, lastProblemAt, framesSent.get(), framesReceived.get(), itemsResent.get(),
+                duplicatesReceived.get(), backlog);
+    }
+
+    /** The world this connection works in, when known. */
+    protected Long worldId() {
+        return null;
+    }
+
+    protected void countDuplicate() {
+        duplicatesReceived.incrementAndGet();
+    }
+
+    /** Applies one item; returns whether it is to be acknowledged (applied, repeated or rejected). */
+    protected boolean apply(long worldId, long seqnum, Report report) {
+        try {
+            InboundProcessor.Outcome outcome = processor.apply(peer, worldId, seqnum, report);
+            if (outcome == InboundProcessor.Outcome.DUPLICATE) {
+                countDuplicate();
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "peer=%s seq=%d %s shipid=%s could not be applied; not acknowledged, so the peer will send it again",
+                    peer, seqnum, report.kind(), report.shipmentId());
+            return false;
+        }
+    }
+
+    private void replayUnacknowledged() throws IOException {
+        long after = 0;
+        int replayed = 0;
+        while (true) {
+            List<OutboxMessage> batch = outbox.unacknowledged(peer, after, settings.batchSize());
+            if (batch.isEmpty()) {
+                break;
+            }
+            send(batch);
+            replayed += batch.size();
+            after = batch.get(batch.size() - 1).getSeqnum();
+        }
+        if (replayed > 0) {
+            LOG.infof("peer=%s replayed %d unacknowledged command(s) after connecting", peer, replayed);
+        }
+    }
+
+    private void readUntilClosed(FrameReader<I> reader) throws IOException {
+        while (running) {
+            I message = reader.read();
+            if (message == null) {
+                throw new IOException("closed by the peer");
+            }
+            framesReceived.incrementAndGet();
+            List<Long> acks = receive(message);
+            if (!acks.isEmpty()) {
+                write(frame(List.of(), acks));
+            }
+            if (finished(message)) {
+                throw new IOException("the peer finished the session");
+            }
+        }
+    }
+
+    private void send(List<OutboxMessage> commands) {
+        try {
+            write(frame(commands, List.of()));
+        } catch (IOException e) {
+            problem("sending to " + address() + " failed: " + e.getMessage(), null);
+            closeSocket();
+            return;
+        }
+        long resent = commands.stream().filter(c -> c.getSendCount() > 0).count();
+        itemsResent.addAndGet(resent);
+        List<Long> seqnums = new ArrayList<>(commands.size());
+        commands.forEach(c -> seqnums.add(c.getSeqnum()));
+        outbox.markSent(seqnums, settings.resendInitialMs(), settings.resendMaxMs());
+    }
+
+    private void write(MessageLite frame) throws IOException {
+        FrameWriter current = writer;
+        if (current == null) {
+            throw new IOException("not connected");
+        }
+        current.write(frame);
+        framesSent.incrementAndGet();
+    }
+
+    private void problem(String text, Throwable cause) {
+        boolean repeated = text.equals(lastProblem);
+        lastProblem = text;
+        lastProblemAt = Instant.now();
+        if (!running) {
+            return;
+        }
+        if (cause != null) {
+            LOG.errorf(cause, "peer=%s %s; reconnecting", peer, text);
+        } else if (repeated) {
+            LOG.debugf("peer=%s %s; reconnecting", peer, text);
+        } else {
+            LOG.warnf("peer=%s %s; reconnecting", peer, text);
+        }
+    }
+
+    private void closeSocket() {
+        Socket s = socket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.debugf("peer=%s closing the socket: %s", peer, e.getMessage());
+            }
+        }
+    }
+
+    private void awaitSignal(Duration timeout) {
+        synchronized (signal) {
+            try {
+                signal.wait(Math.max(1, timeout.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+}

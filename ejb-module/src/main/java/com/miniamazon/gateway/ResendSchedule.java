@@ -1,0 +1,75 @@
+package com.miniamazon.gateway;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * The heartbeat of the outbox: an EJB timer that, every tick, sends each command whose next attempt is due
+ * (a first send that no commit triggered, or a resend after the backoff). Each tick schedules the next one when
+ * it ends, so a slow tick delays the next instead of overlapping it. The timer is not persistent: after a
+ * restart the outbox rows themselves say what is due.
+ */
+@Singleton
+@Startup
+@DependsOn({"WorldGateway", "UpsGateway"})
+@PermitAll
+public class ResendSchedule {
+
+    private static final Logger LOG = Logger.getLogger(ResendSchedule.class);
+
+    @Resource
+    private TimerService timers;
+
+    @EJB
+    private WorldGateway world;
+
+    @EJB
+    private UpsGateway ups;
+
+    @Inject
+    private GatewaySettings settings;
+
+    @PostConstruct
+    void schedule() {
+        scheduleNextTick();
+        LOG.infof("Outbox resend timer every %d ms; resend backoff %d ms doubling to %d ms",
+                settings.resendTickMs(), settings.resendInitialMs(), settings.resendMaxMs());
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void tick(Timer timer) {
+        // A failure is logged and the next tick tries again; nothing may break the chain of ticks.
+        try {
+            sendDue("the world", world::sendDue);
+            sendDue("UPS", ups::sendDue);
+        } finally {
+            scheduleNextTick();
+        }
+    }
+
+    private static void sendDue(String peer, Runnable send) {
+        try {
+            send.run();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Sending due commands to %s failed; retrying at the next tick", peer);
+        }
+    }
+
+    private void scheduleNextTick() {
+        timers.createSingleActionTimer(settings.resendTickMs(), new TimerConfig("outbox resend", false));
+    }
+}

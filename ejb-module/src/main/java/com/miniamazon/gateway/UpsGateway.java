@@ -1,0 +1,212 @@
+package com.miniamazon.gateway;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
+import com.miniamazon.fulfilment.CommandKind;
+import com.miniamazon.protocol.codec.FrameReader;
+import com.miniamazon.protocol.codec.FrameWriter;
+import com.miniamazon.protocol.ups.AUChangeDestination;
+import com.miniamazon.protocol.ups.AUCommands;
+import com.miniamazon.protocol.ups.AULoaded;
+import com.miniamazon.protocol.ups.AUQueryAccount;
+import com.miniamazon.protocol.ups.AURequestPickup;
+import com.miniamazon.protocol.ups.UAAccountResult;
+import com.miniamazon.protocol.ups.UACommands;
+import com.miniamazon.protocol.ups.UAChangeResult;
+import com.miniamazon.protocol.ups.UADelivered;
+import com.miniamazon.protocol.ups.UAErr;
+import com.miniamazon.protocol.ups.UAOutForDelivery;
+import com.miniamazon.protocol.ups.UATruckArrived;
+import com.miniamazon.protocol.ups.UAWorld;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Owns the store's one connection to UPS. UPS listens; the store connects, keeps the connection, and replays
+ * unacknowledged commands after every reconnect. UPS's first item names the world both share; a new world id
+ * makes the world connection rejoin. The connection's reader runs on a container-managed thread.
+ *
+ * <p>{@code @PermitAll}: its callers are the store's own timers, commit observers and status pages.
+ */
+@Singleton
+@Startup
+@DependsOn({"DatabaseMigration", "WorldGateway"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@PermitAll
+public class UpsGateway {
+
+    private static final Logger LOG = Logger.getLogger(UpsGateway.class);
+
+    @Resource
+    private ManagedThreadFactory threads;
+
+    @EJB
+    private OutboxStore outbox;
+
+    @EJB
+    private InboundProcessor processor;
+
+    @EJB
+    private WorldGateway world;
+
+    @Inject
+    private GatewaySettings settings;
+
+    private UpsLink link;
+    private Thread reader;
+
+    @PostConstruct
+    void start() {
+        link = new UpsLink();
+        reader = threads.newThread(link);
+        reader.setName("ups-connection");
+        reader.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        link.stop();
+        try {
+            reader.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends the commands that are due; see {@link PeerLink#sendDue}. */
+    public void sendDue() {
+        link.sendDue();
+    }
+
+    public PeerStatus status() {
+        return link.status();
+    }
+
+    private final class UpsLink extends PeerLink<UACommands> {
+        /** The world UPS works in, as it last announced; items are recorded under it. */
+        private volatile Long announcedWorld;
+
+        UpsLink() {
+            super(Peer.UPS, UACommands.parser(), UpsGateway.this.outbox, UpsGateway.this.processor, UpsGateway.this.settings);
+        }
+
+        @Override
+        protected InetSocketAddress address() {
+            return new InetSocketAddress(settings.upsHost(), settings.upsPort());
+        }
+
+        @Override
+        protected Long worldId() {
+            return announcedWorld;
+        }
+
+        @Override
+        protected void handshake(FrameReader<UACommands> reader, FrameWriter writer) {
+            // UPS speaks first (UAWorld); until it does, items are recorded under the world the store knows.
+            announcedWorld = processor.knownWorld().orElse(null);
+        }
+
+        @Override
+        protected List<Long> receive(UACommands commands) {
+            if (commands.getAcksCount() > 0) {
+                outbox.markAcknowledged(Peer.UPS, commands.getAcksList());
+            }
+            List<Long> acks = new ArrayList<>();
+            for (UAWorld announced : commands.getWorldList()) {
+                try {
+                    boolean changed = processor.learnWorld(announced.getWorldid());
+                    announcedWorld = announced.getWorldid();
+                    if (changed) {
+                        world.worldChanged();
+                    }
+                    world.worldKnown();
+                    acks.add(announced.getSeqnum());
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "peer=UPS seq=%d world %d could not be recorded; not acknowledged",
+                            announced.getSeqnum(), announced.getWorldid());
+                }
+            }
+            Long worldId = announcedWorld;
+            if (worldId == null) {
+                if (commands.getArrivedCount() + commands.getOutfordeliveryCount() + commands.getDeliveredCount()
+                        + commands.getChangesCount() + commands.getAccountsCount() + commands.getErrorsCount() > 0) {
+                    LOG.warn("peer=UPS sent items before naming its world; they are left unacknowledged until it does");
+                }
+                return acks;
+            }
+            for (UATruckArrived arrived : commands.getArrivedList()) {
+                ack(acks, arrived.getSeqnum(), apply(worldId, arrived.getSeqnum(),
+                        new Report.TruckArrived(arrived.getTruckid(), arrived.getWhnum(), arrived.getShipidList())));
+            }
+            for (UAOutForDelivery out : commands.getOutfordeliveryList()) {
+                ack(acks, out.getSeqnum(), apply(worldId, out.getSeqnum(), new Report.OutForDelivery(out.getShipid(), out.getTruckid())));
+            }
+            for (UADelivered delivered : commands.getDeliveredList()) {
+                ack(acks, delivered.getSeqnum(), apply(worldId, delivered.getSeqnum(),
+                        new Report.Delivered(delivered.getShipid(), delivered.getX(), delivered.getY())));
+            }
+            for (UAChangeResult change : commands.getChangesList()) {
+                ack(acks, change.getSeqnum(), apply(worldId, change.getSeqnum(), new Report.DestinationChangeAnswered(
+                        change.getShipid(), change.getOk(), change.hasReason() ? change.getReason() : null)));
+            }
+            for (UAAccountResult account : commands.getAccountsList()) {
+                ack(acks, account.getSeqnum(), apply(worldId, account.getSeqnum(),
+                        new Report.AccountAnswered(account.getUpsAccount(), account.getExists())));
+            }
+            for (UAErr error : commands.getErrorsList()) {
+                ack(acks, error.getSeqnum(), apply(worldId, error.getSeqnum(),
+                        new Report.CommandError(error.getOriginseqnum(), error.getErr())));
+            }
+            return acks;
+        }
+
+        @Override
+        protected boolean finished(UACommands commands) {
+            return commands.hasFinished() && commands.getFinished();
+        }
+
+        @Override
+        protected MessageLite frame(List<OutboxMessage> commands, List<Long> acks) throws IOException {
+            AUCommands.Builder frame = AUCommands.newBuilder().addAllAcks(acks);
+            for (OutboxMessage command : commands) {
+                try {
+                    switch (CommandKind.valueOf(command.getKind())) {
+                        case REQUEST_PICKUP -> frame.addPickups(AURequestPickup.parseFrom(command.getPayload()));
+                        case NOTIFY_LOADED -> frame.addLoaded(AULoaded.parseFrom(command.getPayload()));
+                        case CHANGE_DESTINATION -> frame.addChanges(AUChangeDestination.parseFrom(command.getPayload()));
+                        case CHECK_ACCOUNT -> frame.addAccounts(AUQueryAccount.parseFrom(command.getPayload()));
+                        default -> throw new IOException("command " + command.getSeqnum() + " of kind " + command.getKind()
+                                + " is not for UPS");
+                    }
+                } catch (InvalidProtocolBufferException e) {
+                    throw new IOException("stored command " + command.getSeqnum() + " cannot be read back", e);
+                }
+            }
+            return frame.build();
+        }
+
+        private void ack(List<Long> acks, long seqnum, boolean acknowledge) {
+            if (acknowledge) {
+                acks.add(seqnum);
+            }
+        }
+    }
+}

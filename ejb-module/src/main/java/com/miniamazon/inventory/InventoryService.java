@@ -1,0 +1,110 @@
+package com.miniamazon.inventory;
+
+import com.miniamazon.accounts.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The store's book of what each warehouse holds. Counts change only through conditional SQL updates, so two
+ * transactions racing for the same units cannot both get them and a count never drops below zero (the
+ * database's check constraints back this up).
+ */
+@Stateless
+@RolesAllowed(Roles.SYSTEM)
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class InventoryService {
+
+    @PersistenceContext(unitName = "shop")
+    private EntityManager em;
+
+    /** All warehouses, by id. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Warehouse> warehouses() {
+        return em.createQuery("select w from Warehouse w order by w.id", Warehouse.class).getResultList();
+    }
+
+    /** Units available now, per warehouse id and then per product id, for the given products. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<Integer, Map<Long, Integer>> available(Collection<Long> productIds) {
+        Map<Integer, Map<Long, Integer>> byWarehouse = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return byWarehouse;
+        }
+        List<WarehouseStock> rows = em.createQuery(
+                        "select s from WarehouseStock s where s.key.productId in :products and s.available > 0",
+                        WarehouseStock.class)
+                .setParameter("products", productIds)
+                .getResultList();
+        for (WarehouseStock row : rows) {
+            byWarehouse.computeIfAbsent(row.getWarehouseId(), w -> new HashMap<>())
+                    .put(row.getProductId(), row.getAvailable());
+        }
+        return byWarehouse;
+    }
+
+    /**
+     * Takes {@code quantity} units from a warehouse's available stock, all or nothing.
+     *
+     * @return whether the units were there and are now claimed
+     */
+    public boolean claim(int warehouseId, long productId, int quantity) {
+        int updated = em.createNativeQuery("""
+                        update warehouse_stock set available = available - ?1
+                        where warehouse_id = ?2 and product_id = ?3 and available >= ?1""")
+                .setParameter(1, quantity)
+                .setParameter(2, warehouseId)
+                .setParameter(3, productId)
+                .executeUpdate();
+        return updated == 1;
+    }
+
+    /** Records units bought from the world for a warehouse and not yet arrived. */
+    public void addOnOrder(int warehouseId, long productId, int quantity) {
+        em.createNativeQuery("""
+                        insert into warehouse_stock (warehouse_id, product_id, available, on_order)
+                        values (?1, ?2, 0, ?3)
+                        on conflict (warehouse_id, product_id) do update set on_order = warehouse_stock.on_order + ?3""")
+                .setParameter(1, warehouseId)
+                .setParameter(2, productId)
+                .setParameter(3, quantity)
+                .executeUpdate();
+    }
+
+    /** Units arrived in a warehouse: they become available and no longer count as on order. */
+    public void receive(int warehouseId, long productId, int quantity) {
+        em.createNativeQuery("""
+                        insert into warehouse_stock (warehouse_id, product_id, available, on_order)
+                        values (?1, ?2, ?3, 0)
+                        on conflict (warehouse_id, product_id) do update
+                        set available = warehouse_stock.available + ?3,
+                            on_order = greatest(warehouse_stock.on_order - ?3, 0)""")
+                .setParameter(1, warehouseId)
+                .setParameter(2, productId)
+                .setParameter(3, quantity)
+                .executeUpdate();
+    }
+
+    /** Puts claimed units back, when a shipment will not use them after all. */
+    public void release(int warehouseId, long productId, int quantity) {
+        em.createNativeQuery("""
+                        update warehouse_stock set available = available + ?3
+                        where warehouse_id = ?1 and product_id = ?2""")
+                .setParameter(1, warehouseId)
+                .setParameter(2, productId)
+                .setParameter(3, quantity)
+                .executeUpdate();
+    }
+
+    /** Forgets all stock: the store now works in a new world, whose warehouses start empty. */
+    public void forgetAllStock() {
+        em.createNativeQuery("update warehouse_stock set available = 0, on_order = 0").executeUpdate();
+    }
+}
