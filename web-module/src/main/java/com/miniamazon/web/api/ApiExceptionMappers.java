@@ -1,5 +1,6 @@
 package com.miniamazon.web.api;
 
+import com.miniamazon.infrastructure.RequestRefusedException;
 import com.miniamazon.ordering.CheckoutRejected;
 import com.miniamazon.ordering.OrderNotFound;
 import jakarta.ejb.EJBAccessException;
@@ -31,6 +32,25 @@ public final class ApiExceptionMappers {
         @Override
         public Response toResponse(CheckoutRejected e) {
             return Problem.response(Response.Status.fromStatusCode(422), "Request refused", e.getMessage());
+        }
+    }
+
+    /** A request a service refused for a reason the client can fix (the field, when there is one). */
+    @Provider
+    public static class Refused implements ExceptionMapper<RequestRefusedException> {
+        @Override
+        public Response toResponse(RequestRefusedException e) {
+            return Problem.response(Response.Status.fromStatusCode(422), "Request refused", e.getMessage(),
+                    e.field() == null ? null : List.of(new Problem.FieldError(e.field(), e.getMessage())));
+        }
+    }
+
+    /** Something the caller asked for that does not exist (a product not on sale). */
+    @Provider
+    public static class Missing implements ExceptionMapper<com.miniamazon.infrastructure.NotFoundException> {
+        @Override
+        public Response toResponse(com.miniamazon.infrastructure.NotFoundException e) {
+            return Problem.response(Response.Status.NOT_FOUND, "Not found", e.getMessage());
         }
     }
 
