@@ -34,7 +34,13 @@ public class AccountIdentityStore implements IdentityStore {
 
     @Override
     public Set<ValidationType> validationTypes() {
-        // The groups come with the validation result; no second look-up.
-        return EnumSet.of(ValidationType.VALIDATE);
+        // Both: the handler takes a validating store's groups only from a store that also provides groups.
+        return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
+    }
+
+    /** The roles that came with the validation; no second look-up. */
+    @Override
+    public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
+        return validationResult.getCallerGroups();
     }
 }

@@ -2,6 +2,8 @@ package com.miniamazon.accounts;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 /** What a page shows of an account: read-only, never the password hash. */
@@ -12,6 +14,11 @@ public record AccountProfile(
     static AccountProfile of(Account account) {
         return new AccountProfile(account.getId(), account.getEmail(), account.getDisplayName(), account.isSeller(),
                 account.isAdmin(), account.getCreatedAt());
+    }
+
+    /** The day the account was opened (UTC), for display. */
+    public LocalDate memberSinceDay() {
+        return LocalDate.ofInstant(memberSince, ZoneOffset.UTC);
     }
 
     public Set<String> roles() {

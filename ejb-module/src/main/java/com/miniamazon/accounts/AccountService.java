@@ -95,6 +95,19 @@ public class AccountService {
         return LoginOutcome.accepted(AccountProfile.of(account));
     }
 
+    /**
+     * Until when the account with this email refuses logins after too many wrong passwords; empty when it does
+     * not (or there is no such account). For the login page's message.
+     */
+    @PermitAll
+    public Optional<Instant> lockedUntil(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return accounts.findByEmail(email).filter(a -> a.isLockedAt(now)).map(Account::getLockedUntil);
+    }
+
     /** The logged-in customer's own account. */
     @RolesAllowed(Roles.CUSTOMER)
     public AccountProfile myProfile() {

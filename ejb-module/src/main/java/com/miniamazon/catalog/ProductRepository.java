@@ -72,8 +72,8 @@ public class ProductRepository {
     /** Best rated active products across the store; newest first among unrated ones. */
     public List<ProductSummary> topRated(int max) {
         return em.createQuery(SUMMARY + """
-                         order by (p.ratingTotal * 1.0 / greatest(p.ratingCount, 1)) desc, p.ratingCount desc,
-                        p.id desc""", ProductSummary.class)
+                         order by case when p.ratingCount = 0 then 0.0 else p.ratingTotal * 1.0 / p.ratingCount end desc,
+                        p.ratingCount desc, p.id desc""", ProductSummary.class)
                 .setMaxResults(max)
                 .getResultList();
     }

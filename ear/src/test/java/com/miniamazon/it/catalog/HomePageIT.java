@@ -38,7 +38,7 @@ class HomePageIT {
             assertThat(shown).containsExactlyElementsOf(firstSeeded);
             assertThat(browser.driver().findElements(By.cssSelector(".product-card-seller")))
                     .allSatisfy(seller -> assertThat(seller.getText()).isEqualTo("by Mini-Amazon Basics"));
-            assertThat(browser.driver().findElement(By.id("q")).getAttribute("placeholder")).isEqualTo("Search products");
+            assertThat(browser.driver().findElement(By.id("searchForm:q_input")).getAttribute("placeholder")).isEqualTo("Search products");
         }
     }
 }

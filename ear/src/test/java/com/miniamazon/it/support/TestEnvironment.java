@@ -29,6 +29,16 @@ public final class TestEnvironment {
         return Integer.getInteger("wildfly.port", 9990);
     }
 
+    /** The administrator's password, as the build configured the test server with it. */
+    public static String adminPassword() {
+        return System.getProperty("shop.admin.password", "it-admin-Passw0rd");
+    }
+
+    /** The default seller's password, as the build configured the test server with it. */
+    public static String defaultSellerPassword() {
+        return System.getProperty("shop.seller.password", "it-seller-Passw0rd");
+    }
+
     /** Screenshots and other files a person looks at after a run; kept under target/artefacts. */
     public static Path artefactsDir() {
         Path dir = Path.of(System.getProperty("artefacts.dir", "target/artefacts"));

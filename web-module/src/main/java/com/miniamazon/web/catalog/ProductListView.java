@@ -13,7 +13,7 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** Backs the product list: pages through the catalog lazily, one page per request. */
+/** Backs the home page's product grid: pages through the catalog lazily, one page per request. */
 @Named
 @ViewScoped
 public class ProductListView implements Serializable {
@@ -24,6 +24,7 @@ public class ProductListView implements Serializable {
     private CatalogService catalog;
 
     private LazyDataModel<ProductSummary> products;
+    private boolean signedOut;
 
     @PostConstruct
     void init() {
@@ -32,6 +33,15 @@ public class ProductListView implements Serializable {
 
     public LazyDataModel<ProductSummary> getProducts() {
         return products;
+    }
+
+    /** Whether the visitor just signed out (the sign-out redirect says so), to confirm it. */
+    public boolean isSignedOut() {
+        return signedOut;
+    }
+
+    public void setSignedOut(boolean signedOut) {
+        this.signedOut = signedOut;
     }
 
     private final class ProductPages extends LazyDataModel<ProductSummary> {

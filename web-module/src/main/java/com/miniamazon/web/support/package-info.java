@@ -1,2 +1,5 @@
-/** Plumbing every page relies on: expression-language support, error handling, shared converters. */
+/**
+ * Plumbing every page relies on: record properties in EL, feedback messages, safe redirects, and the exception
+ * handler that answers 403/404/400/500 with friendly pages.
+ */
 package com.miniamazon.web.support;

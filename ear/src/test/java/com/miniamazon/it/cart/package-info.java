@@ -1,0 +1,2 @@
+/** The cart in a real browser. */
+package com.miniamazon.it.cart;

@@ -1,0 +1,83 @@
+package com.miniamazon.it.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.miniamazon.it.pages.AddressBookPage;
+import com.miniamazon.it.pages.LoginPage;
+import com.miniamazon.it.pages.ProfilePage;
+import com.miniamazon.it.pages.RegisterPage;
+import com.miniamazon.it.pages.ShopPage;
+import com.miniamazon.it.support.Browser;
+import com.miniamazon.it.support.ShopDatabase;
+import com.miniamazon.it.support.Shoppers;
+import com.miniamazon.it.support.TestEnvironment;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * Nobody gets at what is not theirs: pages by role, listings by owner, forms only with a valid view state. The
+ * seller pages call EJBs that are @RolesAllowed("seller"); that they load for a seller proves the role reached
+ * the EJB container, and an EJB refusing a customer proves the check is not only in web.xml.
+ */
+class AccessControlIT {
+
+    @Test
+    void aCustomerOpeningSellerOrAdminPagesIsRefused() {
+        try (Browser browser = Browser.open()) {
+            RegisterPage.open(browser).register("Curious", Shoppers.uniqueEmail("curious"), Shoppers.PASSWORD);
+            ShopPage seller = ShopPage.open(browser, "seller/listings.xhtml");
+            browser.screenshot("forbidden-seller-page");
+            assertThat(seller.heading()).isEqualTo("Not allowed");
+            assertThat(ShopPage.open(browser, "seller/listing.xhtml?id=1").heading()).isEqualTo("Not allowed");
+            assertThat(ShopPage.open(browser, "admin/index.xhtml").heading()).isEqualTo("Not allowed");
+        }
+    }
+
+    @Test
+    void aSellerOpeningAnotherSellersProductForEditingIsRefused() {
+        long defaultSellersProduct = ShopDatabase.longValue(
+                "select min(p.id) from product p join account a on a.id = p.seller_id where a.email = ?",
+                "seller@mini-amazon.local");
+        try (Browser browser = Browser.open()) {
+            RegisterPage.open(browser).register("Rival", Shoppers.uniqueEmail("rival"), Shoppers.PASSWORD);
+            ProfilePage.open(browser).becomeSeller();
+            ShopPage other = ShopPage.open(browser, "seller/listing.xhtml?id=" + defaultSellersProduct);
+            browser.screenshot("forbidden-other-sellers-listing");
+            assertThat(other.heading()).isEqualTo("Not allowed");
+            assertThat(other.bodyText()).doesNotContain("Exception");
+        }
+        try (Browser owner = Browser.open()) {
+            LoginPage.open(owner).signIn("seller@mini-amazon.local", TestEnvironment.defaultSellerPassword());
+            ShopPage own = ShopPage.open(owner, "seller/listing.xhtml?id=" + defaultSellersProduct);
+            assertThat(own.heading()).isEqualTo("Edit listing");
+        }
+    }
+
+    @Test
+    void aVisitorIsSentToSignInForCustomerPages() {
+        try (Browser browser = Browser.open()) {
+            ShopPage page = ShopPage.open(browser, "account/profile.xhtml");
+            assertThat(page.currentUrl()).contains("login.xhtml?next=%2Faccount%2Fprofile.xhtml");
+        }
+    }
+
+    @Test
+    void aFormPostWithoutAValidViewStateIsRejectedAndChangesNothing() {
+        String email = Shoppers.uniqueEmail("csrf");
+        try (Browser browser = Browser.open()) {
+            RegisterPage.open(browser).register("Target", email, Shoppers.PASSWORD);
+            AddressBookPage book = AddressBookPage.open(browser);
+            // What a forged post looks like to the server: the right fields, but not this session's view state.
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
+                            + ".forEach(function (i) { i.value = '-4711:forged'; });");
+            book.add("Attacker's drop", "1", "2");
+            ShopPage answer = ShopPage.on(browser);
+            answer.waitForUrlContaining("errors/expired");
+            browser.screenshot("forged-post-rejected");
+            assertThat(answer.heading()).isEqualTo("Please try again");
+        }
+        assertThat(ShopDatabase.longValue("select count(*) from saved_destination d join account a "
+                + "on a.id = d.account_id where a.email = ?", email)).isZero();
+    }
+}

@@ -1,0 +1,2 @@
+/** Seller pages in a real browser. */
+package com.miniamazon.it.seller;

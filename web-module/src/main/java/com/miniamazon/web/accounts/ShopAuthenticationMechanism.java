@@ -1,0 +1,102 @@
+package com.miniamazon.web.accounts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.jboss.logging.Logger;
+
+/**
+ * The shop's form login, as a Jakarta Security mechanism the container calls on every request:
+ *
+ * <ul>
+ *   <li>a credential passed by the login page ({@code SecurityContext.authenticate}) is checked by the
+ *       identity stores (ours is {@code com.miniamazon.accounts.AccountIdentityStore}: password, throttling); on
+ *       success the session id changes (no fixation) and the {@link SignedIn} account is kept in the session;</li>
+ *   <li>a request in a session with a {@link SignedIn} account is that account, with its roles;</li>
+ *   <li>an anonymous request for a protected page is sent to the login page, with the page to return to.</li>
+ * </ul>
+ *
+ * The identity reaches EJBs through WildFly's Elytron domain (see wildfly-config/configure.cli).
+ */
+@ApplicationScoped
+public class ShopAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(ShopAuthenticationMechanism.class);
+
+    static final String SESSION_KEY = "miniamazon.signedIn";
+
+    @Inject
+    private IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential != null) {
+            return logIn(request, context, credential);
+        }
+        HttpSession session = request.getSession(false);
+        SignedIn signedIn = session == null ? null : (SignedIn) session.getAttribute(SESSION_KEY);
+        if (signedIn != null) {
+            return context.notifyContainerAboutLogin(signedIn.email(), signedIn.roles());
+        }
+        if (context.isProtected()) {
+            return sendToLogin(request, response, context);
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus logIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            // No error response: the login page says what went wrong.
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        SignedIn signedIn = new SignedIn(result.getCallerPrincipal().getName(), result.getCallerGroups());
+        request.getSession(true).setAttribute(SESSION_KEY, signedIn);
+        LOG.debugf("Signed in with roles %s", signedIn.roles());
+        return context.notifyContainerAboutLogin(signedIn.email(), signedIn.roles());
+    }
+
+    private static AuthenticationStatus sendToLogin(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String login = request.getContextPath() + "/login.xhtml";
+        if ("GET".equals(request.getMethod())) {
+            String wanted = request.getRequestURI().substring(request.getContextPath().length())
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            login += "?next=" + URLEncoder.encode(wanted, StandardCharsets.UTF_8);
+        }
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            // An Ajax request cannot follow a plain redirect; Faces clients follow this one.
+            try {
+                response.setContentType("text/xml;charset=UTF-8");
+                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response>"
+                        + "<redirect url=\"" + login.replace("&", "&amp;") + "\"/></partial-response>");
+                return AuthenticationStatus.SEND_CONTINUE;
+            } catch (IOException e) {
+                LOG.warnf(e, "Could not send the Ajax redirect to the login page for %s", request.getRequestURI());
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+        }
+        return context.redirect(login);
+    }
+
+    /** Replaces the session's account after it changed (a new role), effective from the next request. */
+    public static void refresh(HttpSession session, SignedIn signedIn) {
+        session.setAttribute(SESSION_KEY, signedIn);
+    }
+}

@@ -1,0 +1,2 @@
+/** The administrators' pages. */
+package com.miniamazon.web.admin;
