@@ -101,7 +101,10 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
                 FrameReader<I> reader = new FrameReader<>(new BufferedInputStream(s.getInputStream()), parser);
                 FrameWriter frameWriter = new FrameWriter(new BufferedOutputStream(s.getOutputStream()));
                 socket = s;
+                // A peer (or a lossy network) that never answers the handshake must not hold the connection forever.
+                s.setSoTimeout((int) settings.connectTimeout().multipliedBy(3).toMillis());
                 handshake(reader, frameWriter);
+                s.setSoTimeout(0);
                 writer = frameWriter;
                 state = PeerStatus.State.CONNECTED;
                 since = Instant.now();

@@ -48,7 +48,7 @@ public class OrderHistoryService {
      * One page of the caller's orders, newest first. {@code search} (may be blank) matches an order number, a
      * tracking number, or part of a product's name.
      */
-    public List<OrderSummary> myOrders(String search, int first, int max) {
+    public List<OrderHistoryRow> myOrders(String search, int first, int max) {
         if (first < 0 || max <= 0 || max > 100) {
             throw new IllegalArgumentException("bad page: first=" + first + ", max=" + max);
         }
@@ -62,7 +62,7 @@ public class OrderHistoryService {
         bindSearch(query, search).setParameter("max", max).setParameter("first", first);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new OrderSummary(((Number) r[0]).longValue(), OrderStatus.valueOf((String) r[1]),
+        return rows.stream().map(r -> new OrderHistoryRow(((Number) r[0]).longValue(), OrderStatus.valueOf((String) r[1]),
                 instant(r[2]), (BigDecimal) r[3], ((Number) r[4]).intValue(), (String) r[5],
                 ((Number) r[6]).intValue(), r[7] == null ? null : ((Number) r[7]).longValue())).toList();
     }

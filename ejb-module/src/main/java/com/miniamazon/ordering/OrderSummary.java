@@ -4,21 +4,11 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One order in a customer's history list. */
-public record OrderSummary(long id, OrderStatus status, Instant placedAt, BigDecimal total, int itemCount,
-        String firstProductName, int productCount, Long trackingNumber) implements Serializable {
-
-    /** When it was placed, for people: "25 Nov 2026, 22:50 UTC". */
-    public String placedAtText() {
-        return OrderDetail.WHEN.format(placedAt);
-    }
+/** One row of a customer's order history. */
+public record OrderSummary(long id, OrderStatus status, Long trackingNumber, BigDecimal total, int items,
+        String firstProductName, Instant placedAt, Instant statusChangedAt) implements Serializable {
 
     public String statusLabel() {
         return status.label();
-    }
-
-    /** "Espresso Machine and 2 more" */
-    public String description() {
-        return productCount <= 1 ? firstProductName : firstProductName + " and " + (productCount - 1) + " more";
     }
 }

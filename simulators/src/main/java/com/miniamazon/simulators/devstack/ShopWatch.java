@@ -6,24 +6,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * The last step of the run command: waits until the shop answers, prints where it is, and keeps the run alive
- * until it is stopped; stopping it (Ctrl-C, SIGTERM) stops the WildFly server it watches. {@code stop} ends a
- * run from another terminal.
+ * until it is stopped, then stops the WildFly server it watches. It stops on Ctrl-C or SIGTERM, or when
+ * {@code stop} (from another terminal) leaves a stop request beside the server, in which case it ends normally
+ * and the build finishes cleanly, taking the simulators and any embedded PostgreSQL with it.
  */
 public final class ShopWatch {
 
     private static final Logger LOG = Logger.getLogger(ShopWatch.class);
     private static final Set<String> OPTIONS = Set.of("url", "jboss-home", "timeout-seconds");
+    private static final String DEFAULT_JBOSS_HOME = "ear/target/wildfly-39.0.1.Final";
+    private static final String WATCH_MARKER = "com.miniamazon.simulators.Main watch-shop";
     private static final String DEV_STACK_MARKER = "com.miniamazon.simulators.Main dev-stack";
 
     private ShopWatch() {}
@@ -32,14 +37,13 @@ public final class ShopWatch {
     public static int watch(String[] args) throws Exception {
         Options options = Options.parse(args, 0, OPTIONS);
         URI url = URI.create(options.string("url", "http://127.0.0.1:8080/"));
-        Path jbossHome = Path.of(options.string("jboss-home", "ear/target/wildfly")).toAbsolutePath().normalize();
+        Path jbossHome = jbossHome(options);
         Duration timeout = Duration.ofSeconds(options.integer("timeout-seconds", 180));
+        Path stopRequest = stopRequest(jbossHome);
+        Files.deleteIfExists(stopRequest);
 
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopServer(jbossHome);
-            stopped.countDown();
-        }, "stop-wildfly"));
+        Thread onSignal = new Thread(() -> stopServer(jbossHome), "stop-wildfly");
+        Runtime.getRuntime().addShutdownHook(onSignal);
 
         if (!awaitShop(url, timeout)) {
             LOG.errorf("The shop did not answer at %s within %d s; see %s", url, timeout.toSeconds(),
@@ -50,19 +54,50 @@ public final class ShopWatch {
                         + "  Server log: %s%n"
                         + "  Press Ctrl-C to stop WildFly, the simulators and any embedded PostgreSQL.%n%n",
                 url, jbossHome.resolve("standalone/log/server.log"));
-        stopped.await();
+        while (!Files.exists(stopRequest)) {
+            if (server(jbossHome).isEmpty()) {
+                LOG.errorf("WildFly at %s has stopped; see %s", jbossHome, jbossHome.resolve("standalone/log/server.log"));
+                return 1;
+            }
+            Thread.sleep(500); // waiting for a person or another process; nothing to race with
+        }
+        Runtime.getRuntime().removeShutdownHook(onSignal);
+        stopServer(jbossHome);
+        Files.deleteIfExists(stopRequest);
+        System.out.println("  Mini-Amazon stopped.");
         return 0;
     }
 
-    /** {@code stop --jboss-home=...}: stops a run started in another terminal. */
-    public static int stop(String[] args) {
+    /** {@code stop [--jboss-home=...]}: ends a run started in another terminal. */
+    public static int stop(String[] args) throws IOException, InterruptedException {
         Options options = Options.parse(args, 0, OPTIONS);
-        Path jbossHome = Path.of(options.string("jboss-home", "ear/target/wildfly-39.0.1.Final")).toAbsolutePath().normalize();
+        Path jbossHome = jbossHome(options);
+        List<ProcessHandle> watchers = processesWhoseCommandLineContains(WATCH_MARKER);
+        if (!watchers.isEmpty()) {
+            Files.createDirectories(stopRequest(jbossHome).getParent());
+            Files.writeString(stopRequest(jbossHome), Instant.now().toString());
+            for (ProcessHandle watcher : watchers) {
+                try {
+                    watcher.onExit().get(90, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    LOG.warnf("The run (process %d) did not end within 90 s; stopping its processes directly", watcher.pid());
+                }
+            }
+        }
+        // Whatever is left of a run whose watcher is gone (killed, or a crashed build).
         stopServer(jbossHome);
         List<ProcessHandle> stacks = processesWhoseCommandLineContains(DEV_STACK_MARKER);
         stacks.forEach(ShopWatch::terminate);
-        LOG.infof("Stopped %d development stack process(es)", stacks.size());
+        LOG.infof("Stopped: WildFly at %s%s", jbossHome, stacks.isEmpty() ? "" : " and " + stacks.size() + " leftover dev stack process(es)");
         return 0;
+    }
+
+    private static Path jbossHome(Options options) {
+        return Path.of(options.string("jboss-home", DEFAULT_JBOSS_HOME)).toAbsolutePath().normalize();
+    }
+
+    private static Path stopRequest(Path jbossHome) {
+        return jbossHome.resolveSibling("run").resolve("stop-requested");
     }
 
     private static boolean awaitShop(URI url, Duration timeout) throws InterruptedException {
@@ -84,20 +119,39 @@ public final class ShopWatch {
         return false;
     }
 
+    private static Optional<ProcessHandle> server(Path jbossHome) {
+        return processesWhoseCommandLineContains("-Djboss.home.dir=" + jbossHome).stream().findFirst();
+    }
+
     private static void stopServer(Path jbossHome) {
-        List<ProcessHandle> servers = processesWhoseCommandLineContains("-Djboss.home.dir=" + jbossHome);
-        servers.forEach(ShopWatch::terminate);
-        if (!servers.isEmpty()) {
+        server(jbossHome).ifPresent(server -> {
+            terminate(server);
             LOG.infof("Stopped WildFly at %s", jbossHome);
-        }
+        });
     }
 
     private static List<ProcessHandle> processesWhoseCommandLineContains(String marker) {
         long self = ProcessHandle.current().pid();
         return ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != self)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .filter(p -> commandLine(p).contains(marker))
                 .toList();
+    }
+
+    /**
+     * The whole command line. Java's own view of it is cut at 4096 characters on Linux, which a long class path
+     * exceeds, so /proc is read where it exists.
+     */
+    private static String commandLine(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.isReadable(proc)) {
+                return new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' ');
+            }
+        } catch (IOException e) {
+            // the process ended meanwhile; fall through to what Java knows
+        }
+        return process.info().commandLine().orElse("");
     }
 
     /** SIGTERM lets the process shut down cleanly; a process that ignores it for 30 s is killed. */

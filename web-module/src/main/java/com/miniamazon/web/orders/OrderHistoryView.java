@@ -1,7 +1,7 @@
 package com.miniamazon.web.orders;
 
 import com.miniamazon.ordering.OrderHistoryService;
-import com.miniamazon.ordering.OrderSummary;
+import com.miniamazon.ordering.OrderHistoryRow;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -28,7 +28,7 @@ public class OrderHistoryView implements Serializable {
     private OrderHistoryService history;
 
     private String q;
-    private LazyDataModel<OrderSummary> orders;
+    private LazyDataModel<OrderHistoryRow> orders;
     private long count;
 
     public void load() {
@@ -42,7 +42,7 @@ public class OrderHistoryView implements Serializable {
                 + (q == null || q.isBlank() ? "" : "?q=" + URLEncoder.encode(q.strip(), StandardCharsets.UTF_8)));
     }
 
-    private final class Pages extends LazyDataModel<OrderSummary> {
+    private final class Pages extends LazyDataModel<OrderHistoryRow> {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -51,23 +51,23 @@ public class OrderHistoryView implements Serializable {
         }
 
         @Override
-        public List<OrderSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+        public List<OrderHistoryRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
             return history.myOrders(q, first, Math.min(pageSize, 100));
         }
 
         @Override
-        public String getRowKey(OrderSummary order) {
+        public String getRowKey(OrderHistoryRow order) {
             return Long.toString(order.id());
         }
 
         @Override
-        public OrderSummary getRowData(String rowKey) {
+        public OrderHistoryRow getRowData(String rowKey) {
             return null;
         }
     }
 
-    public LazyDataModel<OrderSummary> getOrders() {
+    public LazyDataModel<OrderHistoryRow> getOrders() {
         return orders;
     }
 

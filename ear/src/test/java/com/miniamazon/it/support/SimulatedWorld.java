@@ -1,0 +1,92 @@
+package com.miniamazon.it.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The world and UPS simulators the integration tests' WildFly talks to, on the test ports and the test
+ * databases (see ear/pom.xml). Started once for the whole test run and shared by all tests; a test that needs
+ * other conditions (flakiness, a restart, a crash) changes them and puts them back. The simulators keep their
+ * worlds in PostgreSQL, so a restart resumes the same world.
+ */
+public final class SimulatedWorld {
+
+    /** Fast enough that an order is delivered in seconds, slow enough that every state can be seen. */
+    public static final int TEST_SIMSPEED = 1000;
+
+    private static SimulatedWorld running;
+
+    private SimulatorProcess world;
+    private SimulatorProcess ups;
+    private int worldFlakiness;
+    private int upsFlakiness;
+
+    private SimulatedWorld() {}
+
+    /** The simulators, started at flakiness 0 on first use. */
+    public static synchronized SimulatedWorld get() {
+        if (running == null) {
+            running = new SimulatedWorld();
+            running.startWorld();
+            running.startUps();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                running.ups.stop();
+                running.world.stop();
+            }, "stop-simulators"));
+        }
+        return running;
+    }
+
+    /** Restarts both simulators with these drop rates (percent of commands silently ignored). */
+    public synchronized void restartWithFlakiness(int worldPercent, int upsPercent) {
+        ups.stop();
+        world.stop();
+        worldFlakiness = worldPercent;
+        upsFlakiness = upsPercent;
+        startWorld();
+        startUps();
+    }
+
+    public synchronized void restartWorld() {
+        world.stop();
+        startWorld();
+    }
+
+    public synchronized void restartUps() {
+        ups.stop();
+        startUps();
+    }
+
+    /** SIGKILL, then a fresh start on the same database. */
+    public synchronized void crashAndRestartWorld() {
+        world.kill();
+        startWorld();
+    }
+
+    public synchronized void crashAndRestartUps() {
+        ups.kill();
+        startUps();
+    }
+
+    private void startWorld() {
+        List<String> args = new ArrayList<>(List.of("world",
+                "--amazon-port=" + Integer.getInteger("it.world.amazon.port", 24456),
+                "--ups-port=" + Integer.getInteger("it.world.ups.port", 13345),
+                "--flakiness=" + worldFlakiness,
+                "--resend-ms=500",
+                "--simspeed=" + TEST_SIMSPEED,
+                "--db-url=" + TestEnvironment.jdbcUrl(System.getProperty("it.world.db.name", "miniamazon_it_world"))));
+        world = SimulatorProcess.of("world", args).start();
+    }
+
+    private void startUps() {
+        List<String> args = new ArrayList<>(List.of("ups",
+                "--port=" + Integer.getInteger("it.ups.port", 35567),
+                "--world-port=" + Integer.getInteger("it.world.ups.port", 13345),
+                "--flakiness=" + upsFlakiness,
+                "--resend-ms=500",
+                "--trucks=50",
+                "--db-url=" + TestEnvironment.jdbcUrl(System.getProperty("it.ups.db.name", "miniamazon_it_ups"))));
+        ups = SimulatorProcess.of("ups", args).start();
+    }
+}
