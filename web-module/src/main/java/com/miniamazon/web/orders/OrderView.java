@@ -10,6 +10,7 @@ import com.miniamazon.ordering.OrderNotFound;
 import com.miniamazon.web.support.Feedback;
 import com.miniamazon.web.support.ProductIds;
 import jakarta.faces.context.FacesContext;
+import org.primefaces.PrimeFaces;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -44,10 +45,18 @@ public class OrderView implements Serializable {
         refresh();
     }
 
-    /** Reads the order again (the poll calls this). */
+    /**
+     * Reads the order again (the poll calls this). The destination form is re-drawn only when the order stops
+     * (or starts) accepting changes, so the poll never wipes what the customer is typing.
+     */
     public void refresh() {
+        Boolean wasChangeable = order == null ? null : order.destinationChangeable();
         order = history.myOrder(id);
         picture = new GridPicture(order);
+        if (wasChangeable != null && wasChangeable != order.destinationChangeable()
+                && FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
+            PrimeFaces.current().ajax().update("destination");
+        }
     }
 
     public void changeDestination() {
