@@ -69,6 +69,11 @@ class CheckoutJourneyIT {
             // Once received, the product can be reviewed.
             var product = SearchPage.searchFor(browser, "wireless mouse").open("Wireless Mouse");
             assertThat(product.bodyText()).contains("Write a review");
+            product.writeReview(4, "Quiet and precise", "Works on every surface I tried.");
+            assertThat(product.growlContaining("Thank you")).contains("review is published");
+            assertThat(product.reviewsText()).contains("Quiet and precise", "by Barbara Liskov",
+                    "Works on every surface I tried.");
+            browser.screenshot("product-review");
         }
     }
 
@@ -81,6 +86,12 @@ class CheckoutJourneyIT {
             browser.screenshot("checkout-bad-coordinates");
             assertThat(checkout.fieldMessage("checkout:x")).contains("x must be a whole number");
             assertThat(checkout.fieldMessage("checkout:y")).contains("from -10000 to 10000");
+            assertThat(checkout.cartCount()).isEqualTo(1);
+
+            // UPS is asked whether the account exists; an unknown one is refused next to its field.
+            checkout.deliverTo("3", "4").withUpsAccount("nobody-at-ups").placeOrder();
+            assertThat(checkout.fieldMessage("checkout:upsAccount")).contains("UPS has no account called nobody-at-ups");
+            browser.screenshot("checkout-unknown-ups-account");
             assertThat(checkout.cartCount()).isEqualTo(1);
         }
     }
