@@ -51,7 +51,8 @@ public final class UpsSimulator implements AutoCloseable {
     private static final int MAX_FRAME_BYTES = 1024 * 1024;
     private static final int MAX_QUEUED_FRAMES = 4096;
     private static final int IDLE_TIMEOUT_MILLIS = 10 * 60 * 1000;
-    private static final int MAX_PENDING_MESSAGES_PER_CONNECTION = 64;
+    /** KiB of items a connection may have waiting for the loop before its reader stops reading (back-pressure). */
+    private static final int MAX_PENDING_KIB_PER_CONNECTION = 4096;
     private static final long MAX_BACKOFF_MILLIS = 5000;
     private static final Flakiness NEVER_DROP = new Flakiness(0);
 
@@ -178,7 +179,7 @@ public final class UpsSimulator implements AutoCloseable {
     }
 
     private final class WorldListener implements PeerConnection.Listener {
-        private final Semaphore pending = new Semaphore(MAX_PENDING_MESSAGES_PER_CONNECTION);
+        private final Semaphore pending = new Semaphore(MAX_PENDING_KIB_PER_CONNECTION);
         private boolean handshakeSeen;
 
         @Override
@@ -192,12 +193,13 @@ public final class UpsSimulator implements AutoCloseable {
                 UResponses m = FrameReader.parse(UResponses.parser(), payload);
                 task = () -> worldResponses(c, m);
             }
-            pending.acquire();
+            int kib = 1 + payload.length / 1024; // frames are at most 1 MiB, so this never exceeds the permits
+            pending.acquire(kib);
             loop.submit(() -> {
                 try {
                     task.run();
                 } finally {
-                    pending.release();
+                    pending.release(kib);
                 }
             });
         }
@@ -322,17 +324,18 @@ public final class UpsSimulator implements AutoCloseable {
     }
 
     private final class AmazonListener implements PeerConnection.Listener {
-        private final Semaphore pending = new Semaphore(MAX_PENDING_MESSAGES_PER_CONNECTION);
+        private final Semaphore pending = new Semaphore(MAX_PENDING_KIB_PER_CONNECTION);
 
         @Override
         public void onFrame(PeerConnection c, byte[] payload) throws Exception {
             AUCommands m = FrameReader.parse(AUCommands.parser(), payload);
-            pending.acquire();
+            int kib = 1 + payload.length / 1024;
+            pending.acquire(kib);
             loop.submit(() -> {
                 try {
                     amazonCommands(c, m);
                 } finally {
-                    pending.release();
+                    pending.release(kib);
                 }
             });
         }

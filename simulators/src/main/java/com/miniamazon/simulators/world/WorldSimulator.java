@@ -27,6 +27,7 @@ import com.miniamazon.protocol.world.UInitTruck;
 import com.miniamazon.protocol.world.UQuery;
 import com.miniamazon.protocol.world.UResponses;
 import com.miniamazon.protocol.world.UTruck;
+import com.miniamazon.simulators.net.CommitStats;
 import com.miniamazon.simulators.net.Flakiness;
 import com.miniamazon.simulators.net.GroupCommitLoop;
 import com.miniamazon.simulators.net.OutboundItem;
@@ -66,8 +67,8 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
     private static final int IDLE_TIMEOUT_MILLIS = 10 * 60 * 1000;
     private static final int MAX_ITEMS_PER_MESSAGE = 1000;
     private static final int MAX_ACKS_PER_MESSAGE = 5000;
-    /** Commands a connection may have waiting for the loop before its reader stops reading (back-pressure). */
-    private static final int MAX_PENDING_MESSAGES_PER_CONNECTION = 64;
+    /** KiB of commands a connection may have waiting for the loop before its reader stops reading (back-pressure). */
+    private static final int MAX_PENDING_KIB_PER_CONNECTION = 4096;
     private static final long NEVER_SENT = Long.MIN_VALUE / 2;
 
     private record Binding(World world, Side side) {}
@@ -83,6 +84,7 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
     private final Set<PeerConnection> connections = ConcurrentHashMap.newKeySet();
     private final List<ServerSocket> listeners = new ArrayList<>();
     private long lastResendScan;
+    private final CommitStats commitStats = new CommitStats();
     private volatile boolean closing;
 
     private WorldSimulator(WorldConfig config, WorldStore store) {
@@ -110,6 +112,11 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
                 config.bindHost(), sim.amazonPort(), sim.upsPort(), config.flakiness(), config.resendMillis(),
                 config.simspeed(), config.lowercaseStatus() ? "lower" : "upper", config.dbUrl());
         return sim;
+    }
+
+    /** Group-commit figures since the last call (commits, mean commit time, command items per commit), then reset. */
+    public String takeCommitStats() {
+        return commitStats.takeSummary();
     }
 
     public int amazonPort() {
@@ -185,7 +192,7 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
     /** Turns one client's frames into loop tasks: the first frame is the handshake, the rest are commands. */
     private final class ClientListener implements PeerConnection.Listener {
         private final Side side;
-        private final Semaphore pending = new Semaphore(MAX_PENDING_MESSAGES_PER_CONNECTION);
+        private final Semaphore pending = new Semaphore(MAX_PENDING_KIB_PER_CONNECTION);
         private boolean handshakeSeen;
 
         ClientListener(Side side) {
@@ -219,12 +226,13 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
                 UCommands m = FrameReader.parse(UCommands.parser(), payload);
                 task = () -> upsCommands(c, m);
             }
-            pending.acquire();
+            int kib = 1 + payload.length / 1024; // frames are at most 1 MiB, so this never exceeds the permits
+            pending.acquire(kib);
             loop.submit(() -> {
                 try {
                     task.run();
                 } finally {
-                    pending.release();
+                    pending.release(kib);
                 }
             });
         }
@@ -450,7 +458,13 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
                 }
             }
             if (!dirty.isEmpty()) {
+                int commands = 0;
+                for (World w : dirty) {
+                    commands += w.changes.seen.size();
+                }
+                long started = System.nanoTime();
                 store.commit(dirty); // throws: nothing is sent, the changes stay for the retry
+                commitStats.record(System.nanoTime() - started, commands);
             }
             List<Runnable> replies = new ArrayList<>(afterCommit);
             afterCommit.clear();

@@ -294,12 +294,12 @@ class WorldConformanceTest {
         UpsWorldClient ups = UpsWorldClient.connect(world.upsPort(), null, new int[] {1, 0, 0});
         AmazonWorldClient amazon = AmazonWorldClient.connect(world.amazonPort(), ups.connected.getWorldid(), false, new int[] {1, 3, 4});
         amazon.buy(1, product(1, "one", 1));
-        amazon.awaitMessage(r -> amazon.arrived().count() >= 3);
-        List<Long> seqs = amazon.arrived().map(APurchaseMore::getSeqnum).distinct().toList();
+        amazon.awaitMessage(r -> amazon.rawArrived().count() >= 3);
+        List<Long> seqs = amazon.rawArrived().map(APurchaseMore::getSeqnum).distinct().toList();
         assertThat(seqs).hasSize(1);
         amazon.write(ACommands.newBuilder().addAcks(seqs.get(0)).build());
-        long before = amazon.arrived().count();
-        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3)).until(() -> amazon.arrived().count() <= before + 1);
+        long before = amazon.rawArrived().count();
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3)).until(() -> amazon.rawArrived().count() <= before + 1);
         amazon.close();
         ups.close();
     }
