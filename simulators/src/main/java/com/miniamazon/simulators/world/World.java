@@ -77,6 +77,8 @@ final class World {
     final ReliableChannel amazon;
     final ReliableChannel ups;
     final WorldChanges changes = new WorldChanges();
+    /** When a client of this world was last seen connected (for unloading idle worlds). */
+    long lastConnectedAt = System.currentTimeMillis();
     private final Host host;
     private final EventLog events;
 
@@ -101,6 +103,27 @@ final class World {
             changes.worldRow = true;
             LOG.infof("event=simspeed world=%d simspeed=%d", id, speed);
         }
+    }
+
+    /**
+     * Nothing will happen in this world without a client: no purchase on its way, no package being packed or
+     * loaded, no truck driving (un-acked response items are in the database and come back with the world).
+     */
+    boolean quiescent() {
+        if (!purchases.isEmpty()) {
+            return false;
+        }
+        for (Truck t : trucks.values()) {
+            if (t.moving() || t.loadsInProgress > 0) {
+                return false;
+            }
+        }
+        for (WorldPackage p : packages.values()) {
+            if (p.status == PackageStatus.PACKING || p.status == PackageStatus.LOADING) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- setup (handshake) ----

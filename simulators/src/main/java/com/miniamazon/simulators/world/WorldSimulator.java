@@ -84,6 +84,9 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
     private final Set<PeerConnection> connections = ConcurrentHashMap.newKeySet();
     private final List<ServerSocket> listeners = new ArrayList<>();
     private long lastResendScan;
+    private long lastEvictionScan;
+    private static final long EVICTION_SCAN_MILLIS = 10_000;
+    private static final long EVICT_AFTER_MILLIS = 10 * 60 * 1000;
     private final CommitStats commitStats = new CommitStats();
     private volatile boolean closing;
 
@@ -440,6 +443,7 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
 
     private void detach(PeerConnection c, String reason) {
         if (c.attachment() instanceof Binding b) {
+            b.world().lastConnectedAt = now();
             if (b.world().side(b.side()).detach(c)) {
                 LOG.infof("event=disconnected world=%d side=%s connection=\"%s\" reason=\"%s\"", b.world().id,
                         b.side().name().toLowerCase(), c.name(), reason);
@@ -484,6 +488,25 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
                 w.ups.resend(now);
             }
         }
+        if (now - lastEvictionScan >= EVICTION_SCAN_MILLIS) {
+            lastEvictionScan = now;
+            evictIdleWorlds(now);
+        }
+    }
+
+    /**
+     * Drops from memory the worlds nobody has been connected to for a while and in which nothing is pending: their
+     * state is all in the database and is loaded again when a client comes back for them.
+     */
+    private void evictIdleWorlds(long now) {
+        worlds.values().removeIf(w -> {
+            boolean idle = !w.amazon.connected() && !w.ups.connected() && w.changes.isEmpty()
+                    && now - w.lastConnectedAt >= EVICT_AFTER_MILLIS && w.quiescent();
+            if (idle) {
+                LOG.infof("event=world_unloaded world=%d (idle, state kept in the database)", w.id);
+            }
+            return idle;
+        });
     }
 
     /** Stops accepting, closes every connection, makes the last batch durable and closes the database. */
