@@ -1,5 +1,7 @@
 package com.miniamazon.bench;
 
+import com.miniamazon.simulators.ups.UpsConfig;
+import com.miniamazon.simulators.ups.UpsSimulator;
 import com.miniamazon.simulators.world.WorldConfig;
 import com.miniamazon.simulators.world.WorldSimulator;
 import java.nio.file.Files;
@@ -114,6 +116,24 @@ public final class SimulatorBench {
                         total / elapsed, total, elapsed, loaded.getValueAtPercentile(50) / 1000.0,
                         loaded.getValueAtPercentile(99) / 1000.0));
                 world.add("  group commit: " + sim.takeCommitStats());
+            }
+            // Whole orders through both simulators (the store's path without the store).
+            String upsDb = db + "_ups";
+            try (Connection c = DriverManager.getConnection(pg + "postgres", "postgres", ""); Statement s = c.createStatement()) {
+                s.execute("create database " + upsDb);
+            }
+            try (UpsSimulator ups = UpsSimulator.start(new UpsConfig("127.0.0.1", 0, "127.0.0.1", sim.upsPort(), 50, 0, 1000,
+                    pg + upsDb, "postgres", "", UpsConfig.accounts("alice"), null))) {
+                try (OrderLoad orders = new OrderLoad(ups.amazonPort(), sim.amazonPort())) {
+                    orders.stock(1_000_000);
+                    sim.takeCommitStats();
+                    world.add(orders.run(seconds, 500));
+                    world.add("  world group commit: " + sim.takeCommitStats());
+                }
+            } finally {
+                try (Connection c = DriverManager.getConnection(pg + "postgres", "postgres", ""); Statement s = c.createStatement()) {
+                    s.execute("drop database if exists " + upsDb + " with (force)");
+                }
             }
         } finally {
             try (Connection c = DriverManager.getConnection(pg + "postgres", "postgres", ""); Statement s = c.createStatement()) {

@@ -41,6 +41,8 @@ final class Carrier {
     private static final Logger LOG = Logger.getLogger(Carrier.class);
     /** Coordinates beyond this are refused as bad input. */
     static final int MAX_COORDINATE = 1_000_000;
+    /** A truck takes at most this many shipments on one trip. */
+    static final int MAX_SHIPMENTS_PER_TRUCK = 20;
 
     Long worldId;
     long nextSeqnum = 1;
@@ -99,7 +101,7 @@ final class Carrier {
     private boolean assign(Shipment s) {
         UpsTruck chosen = null;
         for (UpsTruck t : trucks.values()) {
-            if (t.collectsAt(s.warehouseId())) {
+            if (collects(t, s.warehouseId())) {
                 chosen = t;
                 break;
             }
@@ -118,8 +120,9 @@ final class Carrier {
                 }
             }
             if (chosen == null) {
-                waiting.add(s.shipid);
-                LOG.infof("event=waiting_for_truck shipid=%d wh=%d", s.shipid, s.warehouseId());
+                if (waiting.add(s.shipid)) {
+                    LOG.infof("event=waiting_for_truck shipid=%d wh=%d", s.shipid, s.warehouseId());
+                }
                 return false;
             }
             chosen.status = UpsTruck.Status.TO_WAREHOUSE;
@@ -139,6 +142,23 @@ final class Carrier {
             tellArrived(chosen, List.of(s.shipid));
         } else {
             s.status = Shipment.Status.TRUCK_ASSIGNED;
+        }
+        return true;
+    }
+
+    /**
+     * Whether a new shipment at this warehouse may ride on this truck: it was sent there and has not left, it is
+     * not full, and Amazon has not started loading it (else a steady stream of new shipments could keep it waiting
+     * for ever, since it leaves only when everything on it is loaded).
+     */
+    private boolean collects(UpsTruck t, int warehouse) {
+        if (!t.collectsAt(warehouse) || t.shipments.size() >= MAX_SHIPMENTS_PER_TRUCK) {
+            return false;
+        }
+        for (long shipid : t.shipments) {
+            if (shipments.get(shipid).status == Shipment.Status.LOADED) {
+                return false;
+            }
         }
         return true;
     }
@@ -271,9 +291,7 @@ final class Carrier {
         changes.trucks.add(truck.id);
         // The freed truck takes shipments that found none, oldest first.
         for (long shipid : new ArrayList<>(waiting)) {
-            if (!assign(shipments.get(shipid))) {
-                break;
-            }
+            assign(shipments.get(shipid)); // those that still find no truck stay waiting, in order
         }
     }
 
