@@ -305,10 +305,12 @@ public final class UpsSimulator implements AutoCloseable {
             try {
                 socket = listener.accept();
             } catch (IOException e) {
-                if (!closing) {
-                    LOG.errorf("Accepting on port %d failed: %s", listener.getLocalPort(), e.getMessage());
+                if (closing || listener.isClosed()) {
+                    return;
                 }
-                return;
+                // e.g. out of file descriptors: this connection is lost, the port keeps serving
+                LOG.errorf("Accepting on port %d failed: %s", listener.getLocalPort(), e.getMessage());
+                continue;
             }
             try {
                 PeerConnection c = new PeerConnection(socket, "amazon " + socket.getRemoteSocketAddress(), MAX_FRAME_BYTES,

@@ -175,10 +175,12 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
             try {
                 socket = server.accept();
             } catch (IOException e) {
-                if (!closing) {
-                    LOG.errorf("Accepting on port %d failed: %s", server.getLocalPort(), e.getMessage());
+                if (closing || server.isClosed()) {
+                    return;
                 }
-                return;
+                // e.g. out of file descriptors: this connection is lost, the port keeps serving
+                LOG.errorf("Accepting on port %d failed: %s", server.getLocalPort(), e.getMessage());
+                continue;
             }
             try {
                 PeerConnection c = new PeerConnection(socket, side.name().toLowerCase() + " " + socket.getRemoteSocketAddress(),
