@@ -79,8 +79,10 @@ public final class UpsSimulator implements AutoCloseable {
         this.config = config;
         this.flakiness = new Flakiness(config.flakiness());
         this.store = store;
-        this.carrier = new Carrier(config.accounts(), config.resendMillis());
         this.loop = new GroupCommitLoop("ups-loop", Math.max(5, Math.min(100, config.resendMillis() / 4)));
+        GroupCommitLoop carrierLoop = loop;
+        this.carrier = new Carrier(config.accounts(), config.resendMillis(),
+                (delay, task) -> carrierLoop.schedule(System.currentTimeMillis() + delay, task));
     }
 
     /** Loads (or on a first start creates) the carrier, binds the Amazon port and starts connecting to the world. */
@@ -239,6 +241,7 @@ public final class UpsSimulator implements AutoCloseable {
             }
         }
         carrier.world.bind(c);
+        carrier.retryWaiting(); // shipments left waiting before a restart or a refused pickup
         afterCommit.add(() -> {
             if (carrier.world.connection() == c) {
                 carrier.world.attach(c, null, System.currentTimeMillis());

@@ -47,4 +47,21 @@ class UpsReconnectTest {
             toUps.close();
         }
     }
+
+    @Test
+    void aPickupTheWorldRefusesIsReportedAndRetried() throws Exception {
+        try (UpsFixture fixture = new UpsFixture(2, 0)) {
+            UpsAmazonClient toUps = UpsAmazonClient.connect(fixture.amazonPort(), true, 1);
+            toUps.startResending(Duration.ofMillis(100));
+            // Warehouse 4 is not in the world yet: Amazon has not connected to it.
+            long request = toUps.requestPickup(11, 4, 60, 60, 0, 0);
+            assertThat(toUps.awaitError(request).getErr()).contains("refused");
+            AmazonWorldClient toWorld = AmazonWorldClient.connect(fixture.world.amazonPort(), fixture.worldId(), new int[] {4, 60, 60});
+            assertThat(toWorld.connected.getResult()).isEqualTo("connected!");
+            UATruckArrived arrived = toUps.awaitArrivedFor(11);
+            assertThat(arrived.getWhnum()).isEqualTo(4);
+            toWorld.close();
+            toUps.close();
+        }
+    }
 }
