@@ -3,6 +3,8 @@ package com.miniamazon.gateway;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -14,6 +16,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,6 +28,7 @@ import org.jboss.logging.Logger;
 @Singleton
 @Startup
 @DependsOn({"WorldGateway", "UpsGateway"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @PermitAll
 public class ResendSchedule {
 
@@ -42,6 +46,8 @@ public class ResendSchedule {
     @Inject
     private GatewaySettings settings;
 
+    private volatile Instant lastTick;
+
     @PostConstruct
     void schedule() {
         scheduleNextTick();
@@ -53,12 +59,18 @@ public class ResendSchedule {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick(Timer timer) {
         // A failure is logged and the next tick tries again; nothing may break the chain of ticks.
+        lastTick = Instant.now();
         try {
             sendDue("the world", world::sendDue);
             sendDue("UPS", ups::sendDue);
         } finally {
             scheduleNextTick();
         }
+    }
+
+    /** When the timer last fired; the liveness check watches it. */
+    public Instant lastTick() {
+        return lastTick;
     }
 
     private static void sendDue(String peer, Runnable send) {

@@ -96,8 +96,19 @@ public class UpsGateway {
         link.sendDue();
     }
 
+    /** State, counters and outbox backlog (one database query). */
     public PeerStatus status() {
         return link.status();
+    }
+
+    /** State and counters only, for frequent readers such as metrics and health checks. */
+    public PeerStatus snapshot() {
+        return link.snapshot();
+    }
+
+    /** Whether the connection's thread is alive; false only once the application stops. */
+    public boolean isRunning() {
+        return link.isRunning() && reader.isAlive();
     }
 
     private final class UpsLink extends PeerLink<UACommands> {
