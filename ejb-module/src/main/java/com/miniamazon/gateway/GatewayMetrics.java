@@ -1,8 +1,7 @@
 package com.miniamazon.gateway;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import com.miniamazon.infrastructure.Metrics;
 import jakarta.annotation.PostConstruct;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.ToDoubleFunction;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,29 +53,19 @@ public class GatewayMetrics {
 
     @PostConstruct
     void register() {
+        // Only the registry's own methods reach the server's registry: WildFly gives each deployment a registry
+        // that forwards them, while meters built with Gauge.builder(...).register(...) would stay local to it.
         MeterRegistry registry = metrics.registry();
         for (Peer peer : Peer.values()) {
-            String tag = peer.name().toLowerCase();
-            ackLatency.put(peer, Timer.builder("miniamazon.outbox.ack.latency")
-                    .description("Time from a command's creation to the peer's acknowledgement, resends included")
-                    .tag("peer", tag)
-                    .publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofMillis(1))
-                    .maximumExpectedValue(Duration.ofMinutes(5))
-                    .register(registry));
-            backlog.put(peer, new AtomicLong());
-            Gauge.builder("miniamazon.outbox.backlog", backlog.get(peer), AtomicLong::get)
-                    .description("Commands waiting for the peer's acknowledgement").tag("peer", tag).register(registry);
-            Gauge.builder("miniamazon.peer.connected", this, m -> m.status(peer).state() == PeerStatus.State.CONNECTED ? 1 : 0)
-                    .description("1 while the connection to the peer is up").tag("peer", tag).register(registry);
-            counter(registry, "miniamazon.outbox.resent", "Commands sent again after no acknowledgement", peer,
-                    m -> m.status(peer).itemsResent());
-            counter(registry, "miniamazon.inbound.duplicates", "Received items that repeated one already applied", peer,
-                    m -> m.status(peer).duplicatesReceived());
-            counter(registry, "miniamazon.peer.frames.sent", "Frames written to the peer", peer,
-                    m -> m.status(peer).framesSent());
-            counter(registry, "miniamazon.peer.frames.received", "Frames read from the peer", peer,
-                    m -> m.status(peer).framesReceived());
+            Tags tags = Tags.of("peer", peer.name().toLowerCase());
+            ackLatency.put(peer, registry.timer("miniamazon.outbox.ack.latency", tags));
+            backlog.put(peer, registry.gauge("miniamazon.outbox.backlog", tags, new AtomicLong()));
+            registry.gauge("miniamazon.peer.connected", tags, this,
+                    m -> m.status(peer).state() == PeerStatus.State.CONNECTED ? 1 : 0);
+            registry.more().counter("miniamazon.outbox.resent", tags, this, m -> m.status(peer).itemsResent());
+            registry.more().counter("miniamazon.inbound.duplicates", tags, this, m -> m.status(peer).duplicatesReceived());
+            registry.more().counter("miniamazon.peer.frames.sent", tags, this, m -> m.status(peer).framesSent());
+            registry.more().counter("miniamazon.peer.frames.received", tags, this, m -> m.status(peer).framesReceived());
         }
     }
 
@@ -100,11 +88,5 @@ public class GatewayMetrics {
 
     private PeerStatus status(Peer peer) {
         return peer == Peer.WORLD ? world.snapshot() : ups.snapshot();
-    }
-
-    private void counter(MeterRegistry registry, String name, String description, Peer peer,
-            ToDoubleFunction<GatewayMetrics> value) {
-        FunctionCounter.builder(name, this, value).description(description).tag("peer", peer.name().toLowerCase())
-                .register(registry);
     }
 }

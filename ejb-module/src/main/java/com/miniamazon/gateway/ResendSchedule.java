@@ -1,6 +1,7 @@
 package com.miniamazon.gateway;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
@@ -16,7 +17,10 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import com.miniamazon.health.ShopHealth;
+import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,11 +50,14 @@ public class ResendSchedule {
     @Inject
     private GatewaySettings settings;
 
+    private static final Duration TIMER_SILENCE_LIMIT = Duration.ofSeconds(30);
+
     private volatile Instant lastTick;
 
     @PostConstruct
     void schedule() {
         scheduleNextTick();
+        ShopHealth.register(ShopHealth.GATEWAY, this::liveness);
         LOG.infof("Outbox resend timer every %d ms; resend backoff %d ms doubling to %d ms",
                 settings.resendTickMs(), settings.resendInitialMs(), settings.resendMaxMs());
     }
@@ -68,9 +75,24 @@ public class ResendSchedule {
         }
     }
 
-    /** When the timer last fired; the liveness check watches it. */
-    public Instant lastTick() {
-        return lastTick;
+    @PreDestroy
+    void unregister() {
+        ShopHealth.unregister(ShopHealth.GATEWAY);
+    }
+
+    /**
+     * Alive while both connection threads run and the timer ticked within the last 30 s: if either stops,
+     * commands would wait forever, and only a restart helps.
+     */
+    private HealthCheckResponse liveness() {
+        Instant tick = lastTick;
+        boolean timerAlive = tick != null && tick.isAfter(Instant.now().minus(TIMER_SILENCE_LIMIT));
+        return HealthCheckResponse.named(ShopHealth.GATEWAY)
+                .status(world.isRunning() && ups.isRunning() && timerAlive)
+                .withData("worldConnectionThread", world.isRunning())
+                .withData("upsConnectionThread", ups.isRunning())
+                .withData("resendTimerLastTick", String.valueOf(tick))
+                .build();
     }
 
     private static void sendDue(String peer, Runnable send) {

@@ -3,6 +3,7 @@ package com.miniamazon.gateway;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
 import com.miniamazon.fulfilment.CommandKind;
+import com.miniamazon.health.ShopHealth;
 import com.miniamazon.protocol.codec.FrameReader;
 import com.miniamazon.protocol.codec.FrameWriter;
 import com.miniamazon.protocol.ups.AUChangeDestination;
@@ -79,10 +80,12 @@ public class UpsGateway {
         reader = threads.newThread(link);
         reader.setName("ups-connection");
         reader.start();
+        ShopHealth.register(ShopHealth.UPS_CONNECTION, () -> link.snapshot().toHealth(ShopHealth.UPS_CONNECTION));
     }
 
     @PreDestroy
     void stop() {
+        ShopHealth.unregister(ShopHealth.UPS_CONNECTION);
         link.stop();
         try {
             reader.join(5_000);
