@@ -1,5 +1,7 @@
 package com.miniamazon.bench;
 
+import com.miniamazon.simulators.ups.UpsConfig;
+import com.miniamazon.simulators.ups.UpsSimulator;
 import com.miniamazon.simulators.world.WorldConfig;
 import com.miniamazon.simulators.world.WorldSimulator;
 import java.nio.file.Files;
@@ -33,6 +35,7 @@ public final class SimulatorBench {
     public static void main(String[] args) throws Exception {
         String pg = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
         int seconds = Integer.getInteger("bench.seconds", 10);
+        String loadBefore = loadAverage();
         System.out.printf("machine: %d cores, %s RAM, %s %s, %s%n", Runtime.getRuntime().availableProcessors(), memory(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("os.name"));
 
@@ -64,6 +67,7 @@ public final class SimulatorBench {
                 load.drain(1);
             }
             single.reset();
+            sim.takeCommitStats();
             try (WorldLoad load = new WorldLoad(sim.amazonPort(), 1, 3000, single)) {
                 load.run(3000, System.nanoTime() + seconds * 1_000_000_000L);
                 load.drain(1);
@@ -71,6 +75,7 @@ public final class SimulatorBench {
             world.add(String.format("world round trip, 1 client, 1 command in flight: p50 %.2f ms, p99 %.2f ms, max %.2f ms"
                     + " (%d commands)", single.getValueAtPercentile(50) / 1000.0, single.getValueAtPercentile(99) / 1000.0,
                     single.getMaxValue() / 1000.0, single.getTotalCount()));
+            world.add("  group commit: " + sim.takeCommitStats());
             // Throughput: several worlds, many commands in flight each.
             for (int[] shape : new int[][] {{1, 256}, {4, 256}}) {
                 int clients = shape[0];
@@ -110,6 +115,25 @@ public final class SimulatorBench {
                         + " acked (%,d in %.1f s); latency under load p50 %.2f ms, p99 %.2f ms", clients, clients, window,
                         total / elapsed, total, elapsed, loaded.getValueAtPercentile(50) / 1000.0,
                         loaded.getValueAtPercentile(99) / 1000.0));
+                world.add("  group commit: " + sim.takeCommitStats());
+            }
+            // Whole orders through both simulators (the store's path without the store).
+            String upsDb = db + "_ups";
+            try (Connection c = DriverManager.getConnection(pg + "postgres", "postgres", ""); Statement s = c.createStatement()) {
+                s.execute("create database " + upsDb);
+            }
+            try (UpsSimulator ups = UpsSimulator.start(new UpsConfig("127.0.0.1", 0, "127.0.0.1", sim.upsPort(), 50, 0, 1000,
+                    pg + upsDb, "postgres", "", UpsConfig.accounts("alice"), null))) {
+                try (OrderLoad orders = new OrderLoad(ups.amazonPort(), sim.amazonPort())) {
+                    orders.stock(1_000_000);
+                    sim.takeCommitStats();
+                    world.add(orders.run(seconds, 500));
+                    world.add("  world group commit: " + sim.takeCommitStats());
+                }
+            } finally {
+                try (Connection c = DriverManager.getConnection(pg + "postgres", "postgres", ""); Statement s = c.createStatement()) {
+                    s.execute("drop database if exists " + upsDb + " with (force)");
+                }
             }
         } finally {
             try (Connection c = DriverManager.getConnection(pg + "postgres", "postgres", ""); Statement s = c.createStatement()) {
@@ -118,11 +142,21 @@ public final class SimulatorBench {
         }
         System.out.println();
         System.out.println("==== simulator benchmark ====");
-        System.out.printf("machine: %d cores, %s RAM%n", Runtime.getRuntime().availableProcessors(), memory());
+        System.out.printf("machine: %d cores, %s RAM; load average before %s, after %s%n", Runtime.getRuntime().availableProcessors(),
+                memory(), loadBefore, loadAverage());
         codec.forEach(System.out::println);
         world.forEach(System.out::println);
         System.out.println("(world: flakiness 0, simspeed 1000000, PostgreSQL on 127.0.0.1 with synchronous commit; each"
                 + " command an APurchaseMore whose arrival is then acked; event log lines off, events still recorded)");
+    }
+
+    /** The 1-minute load average: other work on the machine skews every figure. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     private static String memory() {

@@ -1,9 +1,11 @@
 package com.miniamazon.gateway;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +22,9 @@ public class OutboxStore {
 
     @PersistenceContext(unitName = "shop")
     private EntityManager em;
+
+    @EJB
+    private GatewayMetrics metrics;
 
     /** Unacknowledged commands for {@code peer} whose next attempt is due, oldest first. */
     public List<OutboxMessage> due(Peer peer, int limit) {
@@ -62,17 +67,25 @@ public class OutboxStore {
                 .executeUpdate();
     }
 
-    /** Marks commands acknowledged; repeated acknowledgements change nothing. Returns how many were new. */
-    public int markAcknowledged(Peer peer, List<Long> seqnums) {
+    /**
+     * Marks commands acknowledged; repeated acknowledgements change nothing.
+     *
+     * @return how long each newly acknowledged command waited, from its creation
+     */
+    public List<Duration> markAcknowledged(Peer peer, List<Long> seqnums) {
         if (seqnums.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        return em.createNativeQuery("""
+        List<?> waitedMillis = em.createNativeQuery("""
                         update outbox_message set acked_at = now()
-                        where peer = :peer and seqnum in (:seqnums) and acked_at is null""")
+                        where peer = :peer and seqnum in (:seqnums) and acked_at is null
+                        returning cast(extract(epoch from (now() - created_at)) * 1000 as bigint)""")
                 .setParameter("peer", peer.name())
                 .setParameter("seqnums", seqnums)
-                .executeUpdate();
+                .getResultList();
+        List<Duration> waits = waitedMillis.stream().map(ms -> Duration.ofMillis(((Number) ms).longValue())).toList();
+        metrics.acknowledged(peer, waits);
+        return waits;
     }
 
     /**

@@ -177,14 +177,29 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
         }
     }
 
+    /** The connection's state with the outbox backlog counted in the database (-1 when it cannot be). */
     PeerStatus status() {
-        InetSocketAddress address = address();
         long backlog;
         try {
             backlog = outbox.backlog(peer);
         } catch (RuntimeException e) {
             backlog = -1; // the database is unreachable; the status still shows the connection
         }
+        return status(backlog);
+    }
+
+    /** The connection's state and counters only, without touching the database (backlog -1). */
+    PeerStatus snapshot() {
+        return status(-1);
+    }
+
+    /** Whether the connection's own thread still runs (it ends only when the application stops). */
+    boolean isRunning() {
+        return running && state != PeerStatus.State.STOPPED;
+    }
+
+    private PeerStatus status(long backlog) {
+        InetSocketAddress address = address();
         return new PeerStatus(peer, address.getHostString() + ":" + address.getPort(), state, worldId(), since,
                 lastProblem, lastProblemAt, framesSent.get(), framesReceived.get(), itemsResent.get(),
                 duplicatesReceived.get(), backlog);

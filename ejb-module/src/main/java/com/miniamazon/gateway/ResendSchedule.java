@@ -1,8 +1,11 @@
 package com.miniamazon.gateway;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -14,6 +17,10 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import com.miniamazon.health.ShopHealth;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,6 +32,7 @@ import org.jboss.logging.Logger;
 @Singleton
 @Startup
 @DependsOn({"WorldGateway", "UpsGateway"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @PermitAll
 public class ResendSchedule {
 
@@ -42,9 +50,14 @@ public class ResendSchedule {
     @Inject
     private GatewaySettings settings;
 
+    private static final Duration TIMER_SILENCE_LIMIT = Duration.ofSeconds(30);
+
+    private volatile Instant lastTick;
+
     @PostConstruct
     void schedule() {
         scheduleNextTick();
+        ShopHealth.register(ShopHealth.GATEWAY, this::liveness);
         LOG.infof("Outbox resend timer every %d ms; resend backoff %d ms doubling to %d ms",
                 settings.resendTickMs(), settings.resendInitialMs(), settings.resendMaxMs());
     }
@@ -53,12 +66,33 @@ public class ResendSchedule {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick(Timer timer) {
         // A failure is logged and the next tick tries again; nothing may break the chain of ticks.
+        lastTick = Instant.now();
         try {
             sendDue("the world", world::sendDue);
             sendDue("UPS", ups::sendDue);
         } finally {
             scheduleNextTick();
         }
+    }
+
+    @PreDestroy
+    void unregister() {
+        ShopHealth.unregister(ShopHealth.GATEWAY);
+    }
+
+    /**
+     * Alive while both connection threads run and the timer ticked within the last 30 s: if either stops,
+     * commands would wait forever, and only a restart helps.
+     */
+    private HealthCheckResponse liveness() {
+        Instant tick = lastTick;
+        boolean timerAlive = tick != null && tick.isAfter(Instant.now().minus(TIMER_SILENCE_LIMIT));
+        return HealthCheckResponse.named(ShopHealth.GATEWAY)
+                .status(world.isRunning() && ups.isRunning() && timerAlive)
+                .withData("worldConnectionThread", world.isRunning())
+                .withData("upsConnectionThread", ups.isRunning())
+                .withData("resendTimerLastTick", String.valueOf(tick))
+                .build();
     }
 
     private static void sendDue(String peer, Runnable send) {

@@ -3,6 +3,7 @@ package com.miniamazon.gateway;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
 import com.miniamazon.fulfilment.CommandKind;
+import com.miniamazon.health.ShopHealth;
 import com.miniamazon.protocol.codec.FrameReader;
 import com.miniamazon.protocol.codec.FrameWriter;
 import com.miniamazon.protocol.ups.AUChangeDestination;
@@ -79,10 +80,12 @@ public class UpsGateway {
         reader = threads.newThread(link);
         reader.setName("ups-connection");
         reader.start();
+        ShopHealth.register(ShopHealth.UPS_CONNECTION, () -> link.snapshot().toHealth(ShopHealth.UPS_CONNECTION));
     }
 
     @PreDestroy
     void stop() {
+        ShopHealth.unregister(ShopHealth.UPS_CONNECTION);
         link.stop();
         try {
             reader.join(5_000);
@@ -96,8 +99,19 @@ public class UpsGateway {
         link.sendDue();
     }
 
+    /** State, counters and outbox backlog (one database query). */
     public PeerStatus status() {
         return link.status();
+    }
+
+    /** State and counters only, for frequent readers such as metrics and health checks. */
+    public PeerStatus snapshot() {
+        return link.snapshot();
+    }
+
+    /** Whether the connection's thread is alive; false only once the application stops. */
+    public boolean isRunning() {
+        return link.isRunning() && reader.isAlive();
     }
 
     private final class UpsLink extends PeerLink<UACommands> {

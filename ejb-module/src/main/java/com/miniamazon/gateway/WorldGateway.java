@@ -3,6 +3,7 @@ package com.miniamazon.gateway;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
 import com.miniamazon.fulfilment.CommandKind;
+import com.miniamazon.health.ShopHealth;
 import com.miniamazon.inventory.Warehouse;
 import com.miniamazon.protocol.codec.FrameReader;
 import com.miniamazon.protocol.codec.FrameWriter;
@@ -80,10 +81,12 @@ public class WorldGateway {
         reader = threads.newThread(link);
         reader.setName("world-connection");
         reader.start();
+        ShopHealth.register(ShopHealth.WORLD_CONNECTION, () -> link.snapshot().toHealth(ShopHealth.WORLD_CONNECTION));
     }
 
     @PreDestroy
     void stop() {
+        ShopHealth.unregister(ShopHealth.WORLD_CONNECTION);
         link.stop();
         try {
             reader.join(5_000);
@@ -107,8 +110,19 @@ public class WorldGateway {
         link.wakeUp();
     }
 
+    /** State, counters and outbox backlog (one database query). */
     public PeerStatus status() {
         return link.status();
+    }
+
+    /** State and counters only, for frequent readers such as metrics and health checks. */
+    public PeerStatus snapshot() {
+        return link.snapshot();
+    }
+
+    /** Whether the connection's thread is alive; false only once the application stops. */
+    public boolean isRunning() {
+        return link.isRunning() && reader.isAlive();
     }
 
     private final class WorldLink extends PeerLink<AResponses> {

@@ -6,6 +6,7 @@ import com.miniamazon.catalog.Product;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.RunAs;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -55,6 +56,9 @@ public class CheckoutService {
     @Inject
     private CustomerDirectory customers;
 
+    @EJB
+    private OrderMetrics metrics;
+
     @Inject
     @ConfigProperty(name = "miniamazon.purchase.ack-timeout-ms", defaultValue = "5000")
     private long acknowledgementTimeoutMs;
@@ -82,6 +86,7 @@ public class CheckoutService {
             return receipt(existing, true);
         }
         validate(command);
+        long started = System.nanoTime();
 
         CustomerOrder order = new CustomerOrder(customerId, command.idempotencyKey(), command.destination(),
                 command.upsAccount(), clock.instant());
@@ -96,8 +101,10 @@ public class CheckoutService {
         em.flush(); // the order needs its id before fulfilment and the acknowledgement request refer to it
         orderPlaced.fire(new OrderPlaced(order.getId()));
         messaging.requestAcceptance(order.getId(), command.idempotencyKey());
-        LOG.infof("order=%d placed by customer=%d: %d line(s), total %s, destination %s",
-                order.getId(), customerId, order.getLines().size(), order.getTotal(), order.getDestination());
+        LOG.infof("order=%d placed by customer=%d: %d line(s), total %s, destination %s, correlation %s",
+                order.getId(), customerId, order.getLines().size(), order.getTotal(), order.getDestination(),
+                command.idempotencyKey());
+        metrics.placed(Duration.ofNanos(System.nanoTime() - started));
         return receipt(order, false);
     }
 
@@ -120,6 +127,7 @@ public class CheckoutService {
     public PurchaseAcknowledgement awaitAcknowledgement(long orderId) throws OrderNotFound {
         CustomerOrder order = customers.ownOrder(session.getCallerPrincipal(), orderId);
         if (order.getAcceptedAt() != null) {
+            metrics.acknowledgement(PurchaseAcknowledgement.CONFIRMED);
             return PurchaseAcknowledgement.CONFIRMED;
         }
         boolean answered = messaging.awaitAcknowledgement(order.getIdempotencyKey(), Duration.ofMillis(acknowledgementTimeoutMs));
@@ -127,7 +135,9 @@ public class CheckoutService {
             LOG.infof("order=%d not acknowledged within %d ms; the customer is told it is being processed",
                     orderId, acknowledgementTimeoutMs);
         }
-        return answered ? PurchaseAcknowledgement.CONFIRMED : PurchaseAcknowledgement.RECEIVED_PROCESSING;
+        PurchaseAcknowledgement outcome = answered ? PurchaseAcknowledgement.CONFIRMED : PurchaseAcknowledgement.RECEIVED_PROCESSING;
+        metrics.acknowledgement(outcome);
+        return outcome;
     }
 
     private void validate(PlaceOrderCommand command) throws CheckoutRejected {

@@ -29,7 +29,7 @@ public final class SimulatedWorld {
         if (running == null) {
             running = new SimulatedWorld();
             running.startWorld();
-            running.startUps();
+            running.launchUps();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 running.ups.stop();
                 running.world.stop();
@@ -45,7 +45,7 @@ public final class SimulatedWorld {
         worldFlakiness = worldPercent;
         upsFlakiness = upsPercent;
         startWorld();
-        startUps();
+        launchUps();
     }
 
     /**
@@ -74,7 +74,19 @@ public final class SimulatedWorld {
 
     public synchronized void restartUps() {
         ups.stop();
-        startUps();
+        launchUps();
+    }
+
+    /** UPS goes away until {@link #startUps()}. */
+    public synchronized void stopUps() {
+        ups.stop();
+    }
+
+    /** Starts UPS again on its database (it resumes its world). */
+    public synchronized void startUps() {
+        if (ups == null || !ups.isRunning()) {
+            launchUps();
+        }
     }
 
     /** SIGKILL, then a fresh start on the same database. */
@@ -85,7 +97,7 @@ public final class SimulatedWorld {
 
     public synchronized void crashAndRestartUps() {
         ups.kill();
-        startUps();
+        launchUps();
     }
 
     private void startWorld() {
@@ -99,7 +111,7 @@ public final class SimulatedWorld {
         world = SimulatorProcess.of("world", args).start();
     }
 
-    private void startUps() {
+    private void launchUps() {
         List<String> args = new ArrayList<>(List.of("ups",
                 "--port=" + Integer.getInteger("it.ups.port", 35567),
                 "--world-port=" + Integer.getInteger("it.world.ups.port", 13345),

@@ -41,11 +41,26 @@ final class Carrier {
     private static final Logger LOG = Logger.getLogger(Carrier.class);
     /** Coordinates beyond this are refused as bad input. */
     static final int MAX_COORDINATE = 1_000_000;
+    /** A truck takes at most this many shipments on one trip. */
+    static final int MAX_SHIPMENTS_PER_TRUCK = 20;
 
     Long worldId;
     long nextSeqnum = 1;
     final Map<Integer, UpsTruck> trucks = new LinkedHashMap<>();
     final Map<Long, Shipment> shipments = new HashMap<>();
+    /** Seqnums of UGoPickup commands sent in this run, with their truck, to undo a pickup the world refuses. */
+    private final Map<Long, Integer> pickupsSent = new HashMap<>();
+    /** Shipments whose refused pickup Amazon has been told about (once each). */
+    private final Set<Long> refusalsReported = new java.util.HashSet<>();
+    static final long PICKUP_RETRY_MILLIS = 5000;
+    private final Scheduler scheduler;
+
+    /** Runs a task on the carrier's loop later. */
+    @FunctionalInterface
+    interface Scheduler {
+        void later(long delayMillis, Runnable task);
+    }
+
     /** Shipments that found no truck yet, oldest first. */
     final Set<Long> waiting = new LinkedHashSet<>();
     final ReliableChannel amazon;
@@ -53,8 +68,9 @@ final class Carrier {
     final UpsChanges changes = new UpsChanges();
     private final Set<String> accounts;
 
-    Carrier(Set<String> accounts, long resendMillis) {
+    Carrier(Set<String> accounts, long resendMillis, Scheduler scheduler) {
         this.accounts = accounts;
+        this.scheduler = scheduler;
         this.amazon = new ReliableChannel("ups amazon", UpsEnvelopes::amazon, resendMillis);
         this.world = new ReliableChannel("ups world", UpsEnvelopes::world, resendMillis);
     }
@@ -99,7 +115,7 @@ final class Carrier {
     private boolean assign(Shipment s) {
         UpsTruck chosen = null;
         for (UpsTruck t : trucks.values()) {
-            if (t.collectsAt(s.warehouseId())) {
+            if (collects(t, s.warehouseId())) {
                 chosen = t;
                 break;
             }
@@ -118,14 +134,16 @@ final class Carrier {
                 }
             }
             if (chosen == null) {
-                waiting.add(s.shipid);
-                LOG.infof("event=waiting_for_truck shipid=%d wh=%d", s.shipid, s.warehouseId());
+                if (waiting.add(s.shipid)) {
+                    LOG.infof("event=waiting_for_truck shipid=%d wh=%d", s.shipid, s.warehouseId());
+                }
                 return false;
             }
             chosen.status = UpsTruck.Status.TO_WAREHOUSE;
             chosen.warehouseId = s.warehouseId();
             long seq = takeSeqnum();
             emitWorld(UpsEnvelopes.U_PICKUP, UGoPickup.newBuilder().setTruckid(chosen.id).setWhid(s.warehouseId()).setSeqnum(seq).build(), seq);
+            pickupsSent.put(seq, chosen.id);
             record("pickup_sent", null, chosen.id, s.warehouseId(), null, null);
         }
         waiting.remove(s.shipid);
@@ -139,6 +157,23 @@ final class Carrier {
             tellArrived(chosen, List.of(s.shipid));
         } else {
             s.status = Shipment.Status.TRUCK_ASSIGNED;
+        }
+        return true;
+    }
+
+    /**
+     * Whether a new shipment at this warehouse may ride on this truck: it was sent there and has not left, it is
+     * not full, and Amazon has not started loading it (else a steady stream of new shipments could keep it waiting
+     * for ever, since it leaves only when everything on it is loaded).
+     */
+    private boolean collects(UpsTruck t, int warehouse) {
+        if (!t.collectsAt(warehouse) || t.shipments.size() >= MAX_SHIPMENTS_PER_TRUCK) {
+            return false;
+        }
+        for (long shipid : t.shipments) {
+            if (shipments.get(shipid).status == Shipment.Status.LOADED) {
+                return false;
+            }
         }
         return true;
     }
@@ -217,6 +252,7 @@ final class Carrier {
         changes.trucks.add(truck.id);
         String status = f.getStatus().toLowerCase(Locale.ROOT);
         if (status.equals("arrive warehouse")) {
+            pickupsSent.values().remove(truck.id);
             truck.status = UpsTruck.Status.AT_WAREHOUSE;
             record("truck_arrived", null, truck.id, truck.warehouseId, truck.x, truck.y);
             List<Long> arrivedFor = new ArrayList<>();
@@ -261,6 +297,39 @@ final class Carrier {
     void worldError(UErr e) {
         LOG.errorf("event=world_error originseqnum=%d err=\"%s\"", e.getOriginseqnum(), e.getErr());
         record("world_error", null, null, null, null, null);
+        Integer truckId = pickupsSent.remove(e.getOriginseqnum());
+        UpsTruck truck = truckId == null ? null : trucks.get(truckId);
+        if (truck == null || truck.status != UpsTruck.Status.TO_WAREHOUSE) {
+            return;
+        }
+        // The world refused the pickup (say, a warehouse Amazon has not declared yet): the shipments wait for
+        // another try, and Amazon hears of it once per shipment.
+        for (long shipid : new ArrayList<>(truck.shipments)) {
+            Shipment s = shipments.get(shipid);
+            if (s.status != Shipment.Status.TRUCK_ASSIGNED) {
+                continue;
+            }
+            truck.shipments.remove(shipid);
+            s.truckId = null;
+            s.status = Shipment.Status.WAITING;
+            waiting.add(shipid);
+            changes.shipments.add(shipid);
+            if (refusalsReported.add(shipid)) {
+                amazonError(s.request.getSeqnum(), "the world refused a pickup for shipid " + shipid + " at warehouse "
+                        + s.warehouseId() + ": " + e.getErr() + "; UPS retries every " + PICKUP_RETRY_MILLIS / 1000 + " s");
+            }
+        }
+        truck.status = UpsTruck.Status.IDLE;
+        truck.warehouseId = null;
+        changes.trucks.add(truck.id);
+        scheduler.later(PICKUP_RETRY_MILLIS, this::retryWaiting);
+    }
+
+    /** Tries again to put waiting shipments on trucks (after a refused pickup). */
+    void retryWaiting() {
+        for (long shipid : new ArrayList<>(waiting)) {
+            assign(shipments.get(shipid));
+        }
     }
 
     // ---- rules ----
@@ -271,9 +340,7 @@ final class Carrier {
         changes.trucks.add(truck.id);
         // The freed truck takes shipments that found none, oldest first.
         for (long shipid : new ArrayList<>(waiting)) {
-            if (!assign(shipments.get(shipid))) {
-                break;
-            }
+            assign(shipments.get(shipid)); // those that still find no truck stay waiting, in order
         }
     }
 

@@ -51,7 +51,8 @@ public final class UpsSimulator implements AutoCloseable {
     private static final int MAX_FRAME_BYTES = 1024 * 1024;
     private static final int MAX_QUEUED_FRAMES = 4096;
     private static final int IDLE_TIMEOUT_MILLIS = 10 * 60 * 1000;
-    private static final int MAX_PENDING_MESSAGES_PER_CONNECTION = 64;
+    /** KiB of items a connection may have waiting for the loop before its reader stops reading (back-pressure). */
+    private static final int MAX_PENDING_KIB_PER_CONNECTION = 4096;
     private static final long MAX_BACKOFF_MILLIS = 5000;
     private static final Flakiness NEVER_DROP = new Flakiness(0);
 
@@ -78,8 +79,10 @@ public final class UpsSimulator implements AutoCloseable {
         this.config = config;
         this.flakiness = new Flakiness(config.flakiness());
         this.store = store;
-        this.carrier = new Carrier(config.accounts(), config.resendMillis());
         this.loop = new GroupCommitLoop("ups-loop", Math.max(5, Math.min(100, config.resendMillis() / 4)));
+        GroupCommitLoop carrierLoop = loop;
+        this.carrier = new Carrier(config.accounts(), config.resendMillis(),
+                (delay, task) -> carrierLoop.schedule(System.currentTimeMillis() + delay, task));
     }
 
     /** Loads (or on a first start creates) the carrier, binds the Amazon port and starts connecting to the world. */
@@ -178,7 +181,7 @@ public final class UpsSimulator implements AutoCloseable {
     }
 
     private final class WorldListener implements PeerConnection.Listener {
-        private final Semaphore pending = new Semaphore(MAX_PENDING_MESSAGES_PER_CONNECTION);
+        private final Semaphore pending = new Semaphore(MAX_PENDING_KIB_PER_CONNECTION);
         private boolean handshakeSeen;
 
         @Override
@@ -192,12 +195,13 @@ public final class UpsSimulator implements AutoCloseable {
                 UResponses m = FrameReader.parse(UResponses.parser(), payload);
                 task = () -> worldResponses(c, m);
             }
-            pending.acquire();
+            int kib = 1 + payload.length / 1024; // frames are at most 1 MiB, so this never exceeds the permits
+            pending.acquire(kib);
             loop.submit(() -> {
                 try {
                     task.run();
                 } finally {
-                    pending.release();
+                    pending.release(kib);
                 }
             });
         }
@@ -237,6 +241,7 @@ public final class UpsSimulator implements AutoCloseable {
             }
         }
         carrier.world.bind(c);
+        carrier.retryWaiting(); // shipments left waiting before a restart or a refused pickup
         afterCommit.add(() -> {
             if (carrier.world.connection() == c) {
                 carrier.world.attach(c, null, System.currentTimeMillis());
@@ -303,10 +308,12 @@ public final class UpsSimulator implements AutoCloseable {
             try {
                 socket = listener.accept();
             } catch (IOException e) {
-                if (!closing) {
-                    LOG.errorf("Accepting on port %d failed: %s", listener.getLocalPort(), e.getMessage());
+                if (closing || listener.isClosed()) {
+                    return;
                 }
-                return;
+                // e.g. out of file descriptors: this connection is lost, the port keeps serving
+                LOG.errorf("Accepting on port %d failed: %s", listener.getLocalPort(), e.getMessage());
+                continue;
             }
             try {
                 PeerConnection c = new PeerConnection(socket, "amazon " + socket.getRemoteSocketAddress(), MAX_FRAME_BYTES,
@@ -322,17 +329,18 @@ public final class UpsSimulator implements AutoCloseable {
     }
 
     private final class AmazonListener implements PeerConnection.Listener {
-        private final Semaphore pending = new Semaphore(MAX_PENDING_MESSAGES_PER_CONNECTION);
+        private final Semaphore pending = new Semaphore(MAX_PENDING_KIB_PER_CONNECTION);
 
         @Override
         public void onFrame(PeerConnection c, byte[] payload) throws Exception {
             AUCommands m = FrameReader.parse(AUCommands.parser(), payload);
-            pending.acquire();
+            int kib = 1 + payload.length / 1024;
+            pending.acquire(kib);
             loop.submit(() -> {
                 try {
                     amazonCommands(c, m);
                 } finally {
-                    pending.release();
+                    pending.release(kib);
                 }
             });
         }

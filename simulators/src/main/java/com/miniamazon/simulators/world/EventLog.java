@@ -4,14 +4,15 @@ import org.jboss.logging.Logger;
 
 /**
  * One structured log line per world event (key=value), so that a person can follow one package with grep:
- * {@code event=packed world=7 shipid=42 wh=1}. The same events go to the world_event table.
+ * {@code event=packed world=7 shipid=42 wh=1 seq=1234}, where seq is the
+ * world's seqnum of the response item reporting the event (if any). The same events go to the world_event table.
  * Its own logger, so the lines can be turned down (category com.miniamazon.simulators.world.EventLog) in a benchmark.
  */
 final class EventLog {
 
     private static final Logger LOG = Logger.getLogger(EventLog.class);
 
-    void log(long worldId, String kind, Long packageId, Integer truckId, Integer warehouseId, Integer x, Integer y) {
+    void log(long worldId, String kind, Long seq, Long packageId, Integer truckId, Integer warehouseId, Integer x, Integer y) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
@@ -27,6 +28,9 @@ final class EventLog {
         }
         if (x != null) {
             line.append(" x=").append(x).append(" y=").append(y);
+        }
+        if (seq != null) {
+            line.append(" seq=").append(seq);
         }
         LOG.info(line);
     }

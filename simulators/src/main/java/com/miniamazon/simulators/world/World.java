@@ -77,6 +77,8 @@ final class World {
     final ReliableChannel amazon;
     final ReliableChannel ups;
     final WorldChanges changes = new WorldChanges();
+    /** When a client of this world was last seen connected (for unloading idle worlds). */
+    long lastConnectedAt = System.currentTimeMillis();
     private final Host host;
     private final EventLog events;
 
@@ -101,6 +103,27 @@ final class World {
             changes.worldRow = true;
             LOG.infof("event=simspeed world=%d simspeed=%d", id, speed);
         }
+    }
+
+    /**
+     * Nothing will happen in this world without a client: no purchase on its way, no package being packed or
+     * loaded, no truck driving (un-acked response items are in the database and come back with the world).
+     */
+    boolean quiescent() {
+        if (!purchases.isEmpty()) {
+            return false;
+        }
+        for (Truck t : trucks.values()) {
+            if (t.moving() || t.loadsInProgress > 0) {
+                return false;
+            }
+        }
+        for (WorldPackage p : packages.values()) {
+            if (p.status == PackageStatus.PACKING || p.status == PackageStatus.LOADING) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- setup (handshake) ----
@@ -162,7 +185,7 @@ final class World {
         }
         long seq = takeSeqnum();
         emit(Side.AMAZON, A_ARRIVED, purchase.request().toBuilder().setSeqnum(seq).build(), seq);
-        record("arrived", null, null, purchase.warehouseId(), null, null);
+        record("arrived", seq, null, null, purchase.warehouseId(), null, null);
     }
 
     void pack(APack pack) {
@@ -218,7 +241,7 @@ final class World {
         changes.packages.add(pkg.id);
         long seq = takeSeqnum();
         emit(Side.AMAZON, A_READY, APacked.newBuilder().setShipid(pkg.id).setSeqnum(seq).build(), seq);
-        record("packed", pkg.id, null, pkg.warehouseId, null, null);
+        record("packed", seq, pkg.id, null, pkg.warehouseId, null, null);
     }
 
     void load(APutOnTruck load) {
@@ -271,7 +294,7 @@ final class World {
         changes.packages.add(pkg.id);
         long seq = takeSeqnum();
         emit(Side.AMAZON, A_LOADED, ALoaded.newBuilder().setShipid(pkg.id).setSeqnum(seq).build(), seq);
-        record("loaded", pkg.id, pkg.truckId, pkg.warehouseId, null, null);
+        record("loaded", seq, pkg.id, pkg.truckId, pkg.warehouseId, null, null);
         Truck truck = trucks.get(pkg.truckId);
         if (truck != null && --truck.loadsInProgress <= 0) {
             truck.loadsInProgress = 0;
@@ -440,7 +463,7 @@ final class World {
             long seq = takeSeqnum();
             emit(Side.UPS, U_DELIVERED,
                     UDeliveryMade.newBuilder().setTruckid(truck.id).setPackageid(pkg.id).setSeqnum(seq).build(), seq);
-            record("delivered", pkg.id, truck.id, null, truck.fromX, truck.fromY);
+            record("delivered", seq, pkg.id, truck.id, null, truck.fromX, truck.fromY);
             nextLeg(truck);
         } else {
             nextLeg(truck);
@@ -452,18 +475,20 @@ final class World {
         truck.targetWarehouse = null;
         truck.status = TruckStatus.ARRIVE_WAREHOUSE;
         changes.trucks.add(truck.id);
-        record("arrive_warehouse", null, truck.id, truck.atWarehouse, truck.fromX, truck.fromY);
-        finished(truck, "arrive warehouse");
+        long seq = finished(truck, "arrive warehouse");
+        record("arrive_warehouse", seq, null, truck.id, truck.atWarehouse, truck.fromX, truck.fromY);
     }
 
-    private void finished(Truck truck, String what) {
+    /** Reports the truck's completion to UPS; returns the item's seqnum. */
+    private long finished(Truck truck, String what) {
         long seq = takeSeqnum();
         String status = host.upperCaseTruckStatus() ? what.toUpperCase(java.util.Locale.ROOT) : what;
         emit(Side.UPS, U_COMPLETION, UFinished.newBuilder().setTruckid(truck.id).setX(truck.fromX).setY(truck.fromY)
                 .setStatus(status).setSeqnum(seq).build(), seq);
         if ("idle".equals(what)) {
-            record("idle", null, truck.id, null, truck.fromX, truck.fromY);
+            record("idle", seq, null, truck.id, null, truck.fromX, truck.fromY);
         }
+        return seq;
     }
 
     // ---- output ----
@@ -499,7 +524,12 @@ final class World {
     }
 
     private void record(String kind, Long packageId, Integer truckId, Integer warehouseId, Integer x, Integer y) {
+        record(kind, null, packageId, truckId, warehouseId, x, y);
+    }
+
+    /** An event; {@code seq} is the seqnum of the response item that reports it, if any. */
+    private void record(String kind, Long seq, Long packageId, Integer truckId, Integer warehouseId, Integer x, Integer y) {
         changes.events.add(new WorldChanges.EventRow(kind, packageId, truckId, warehouseId, x, y));
-        events.log(id, kind, packageId, truckId, warehouseId, x, y);
+        events.log(id, kind, seq, packageId, truckId, warehouseId, x, y);
     }
 }

@@ -27,6 +27,7 @@ import com.miniamazon.protocol.world.UInitTruck;
 import com.miniamazon.protocol.world.UQuery;
 import com.miniamazon.protocol.world.UResponses;
 import com.miniamazon.protocol.world.UTruck;
+import com.miniamazon.simulators.net.CommitStats;
 import com.miniamazon.simulators.net.Flakiness;
 import com.miniamazon.simulators.net.GroupCommitLoop;
 import com.miniamazon.simulators.net.OutboundItem;
@@ -66,8 +67,8 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
     private static final int IDLE_TIMEOUT_MILLIS = 10 * 60 * 1000;
     private static final int MAX_ITEMS_PER_MESSAGE = 1000;
     private static final int MAX_ACKS_PER_MESSAGE = 5000;
-    /** Commands a connection may have waiting for the loop before its reader stops reading (back-pressure). */
-    private static final int MAX_PENDING_MESSAGES_PER_CONNECTION = 64;
+    /** KiB of commands a connection may have waiting for the loop before its reader stops reading (back-pressure). */
+    private static final int MAX_PENDING_KIB_PER_CONNECTION = 4096;
     private static final long NEVER_SENT = Long.MIN_VALUE / 2;
 
     private record Binding(World world, Side side) {}
@@ -83,6 +84,10 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
     private final Set<PeerConnection> connections = ConcurrentHashMap.newKeySet();
     private final List<ServerSocket> listeners = new ArrayList<>();
     private long lastResendScan;
+    private long lastEvictionScan;
+    private static final long EVICTION_SCAN_MILLIS = 10_000;
+    private static final long EVICT_AFTER_MILLIS = 10 * 60 * 1000;
+    private final CommitStats commitStats = new CommitStats();
     private volatile boolean closing;
 
     private WorldSimulator(WorldConfig config, WorldStore store) {
@@ -110,6 +115,11 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
                 config.bindHost(), sim.amazonPort(), sim.upsPort(), config.flakiness(), config.resendMillis(),
                 config.simspeed(), config.lowercaseStatus() ? "lower" : "upper", config.dbUrl());
         return sim;
+    }
+
+    /** Group-commit figures since the last call (commits, mean commit time, command items per commit), then reset. */
+    public String takeCommitStats() {
+        return commitStats.takeSummary();
     }
 
     public int amazonPort() {
@@ -165,10 +175,12 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
             try {
                 socket = server.accept();
             } catch (IOException e) {
-                if (!closing) {
-                    LOG.errorf("Accepting on port %d failed: %s", server.getLocalPort(), e.getMessage());
+                if (closing || server.isClosed()) {
+                    return;
                 }
-                return;
+                // e.g. out of file descriptors: this connection is lost, the port keeps serving
+                LOG.errorf("Accepting on port %d failed: %s", server.getLocalPort(), e.getMessage());
+                continue;
             }
             try {
                 PeerConnection c = new PeerConnection(socket, side.name().toLowerCase() + " " + socket.getRemoteSocketAddress(),
@@ -185,7 +197,7 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
     /** Turns one client's frames into loop tasks: the first frame is the handshake, the rest are commands. */
     private final class ClientListener implements PeerConnection.Listener {
         private final Side side;
-        private final Semaphore pending = new Semaphore(MAX_PENDING_MESSAGES_PER_CONNECTION);
+        private final Semaphore pending = new Semaphore(MAX_PENDING_KIB_PER_CONNECTION);
         private boolean handshakeSeen;
 
         ClientListener(Side side) {
@@ -219,12 +231,13 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
                 UCommands m = FrameReader.parse(UCommands.parser(), payload);
                 task = () -> upsCommands(c, m);
             }
-            pending.acquire();
+            int kib = 1 + payload.length / 1024; // frames are at most 1 MiB, so this never exceeds the permits
+            pending.acquire(kib);
             loop.submit(() -> {
                 try {
                     task.run();
                 } finally {
-                    pending.release();
+                    pending.release(kib);
                 }
             });
         }
@@ -432,6 +445,7 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
 
     private void detach(PeerConnection c, String reason) {
         if (c.attachment() instanceof Binding b) {
+            b.world().lastConnectedAt = now();
             if (b.world().side(b.side()).detach(c)) {
                 LOG.infof("event=disconnected world=%d side=%s connection=\"%s\" reason=\"%s\"", b.world().id,
                         b.side().name().toLowerCase(), c.name(), reason);
@@ -450,7 +464,13 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
                 }
             }
             if (!dirty.isEmpty()) {
+                int commands = 0;
+                for (World w : dirty) {
+                    commands += w.changes.seen.size();
+                }
+                long started = System.nanoTime();
                 store.commit(dirty); // throws: nothing is sent, the changes stay for the retry
+                commitStats.record(System.nanoTime() - started, commands);
             }
             List<Runnable> replies = new ArrayList<>(afterCommit);
             afterCommit.clear();
@@ -470,6 +490,25 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
                 w.ups.resend(now);
             }
         }
+        if (now - lastEvictionScan >= EVICTION_SCAN_MILLIS) {
+            lastEvictionScan = now;
+            evictIdleWorlds(now);
+        }
+    }
+
+    /**
+     * Drops from memory the worlds nobody has been connected to for a while and in which nothing is pending: their
+     * state is all in the database and is loaded again when a client comes back for them.
+     */
+    private void evictIdleWorlds(long now) {
+        worlds.values().removeIf(w -> {
+            boolean idle = !w.amazon.connected() && !w.ups.connected() && w.changes.isEmpty()
+                    && now - w.lastConnectedAt >= EVICT_AFTER_MILLIS && w.quiescent();
+            if (idle) {
+                LOG.infof("event=world_unloaded world=%d (idle, state kept in the database)", w.id);
+            }
+            return idle;
+        });
     }
 
     /** Stops accepting, closes every connection, makes the last batch durable and closes the database. */

@@ -13,6 +13,7 @@ import com.miniamazon.protocol.world.UErr;
 import com.miniamazon.protocol.world.UFinished;
 import com.miniamazon.protocol.world.UTruck;
 import com.miniamazon.simulators.net.OutboundItem;
+import com.miniamazon.simulators.store.ColumnBatch;
 import com.miniamazon.simulators.store.Database;
 import java.sql.Array;
 import java.sql.Connection;
@@ -182,12 +183,31 @@ final class WorldStore implements AutoCloseable {
      */
     void commit(Collection<World> worlds) throws SQLException {
         Connection c = database.connection();
+        // The voluminous rows (one or more per command item) go as column arrays: one statement per table.
+        ColumnBatch stock = new ColumnBatch("insert into stock (world_id, warehouse_id, product_id, count)"
+                + " select * from unnest(?::bigint[], ?::int[], ?::bigint[], ?::int[])"
+                + " on conflict (world_id, warehouse_id, product_id) do update set count = excluded.count",
+                "bigint", "int", "bigint", "int");
+        ColumnBatch packages = new ColumnBatch("insert into package (world_id, id, warehouse_id, things, status, truck_id,"
+                + " dest_x, dest_y, ready_at) select * from unnest(?::bigint[], ?::bigint[], ?::int[], ?::bytea[], ?::text[],"
+                + " ?::int[], ?::int[], ?::int[], ?::bigint[]) on conflict (world_id, id) do update set"
+                + " status = excluded.status, truck_id = excluded.truck_id, dest_x = excluded.dest_x,"
+                + " dest_y = excluded.dest_y, ready_at = excluded.ready_at",
+                "bigint", "bigint", "int", "bytea", "text", "int", "int", "int", "bigint");
+        ColumnBatch seen = new ColumnBatch("insert into seen_command (world_id, side, seqnum)"
+                + " select * from unnest(?::bigint[], ?::text[], ?::bigint[]) on conflict do nothing", "bigint", "text", "bigint");
+        ColumnBatch outboundAdd = new ColumnBatch("insert into outbound_item (world_id, seqnum, side, kind, payload)"
+                + " select * from unnest(?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::bytea[]) on conflict do nothing",
+                "bigint", "bigint", "text", "int", "bytea");
+        ColumnBatch outboundRemove = new ColumnBatch("delete from outbound_item o using unnest(?::bigint[], ?::bigint[]) as d(w, s)"
+                + " where o.world_id = d.w and o.seqnum = d.s", "bigint", "bigint");
+        ColumnBatch events = new ColumnBatch("insert into world_event (world_id, kind, package_id, truck_id, warehouse_id, x, y)"
+                + " select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[])",
+                "bigint", "text", "bigint", "int", "int", "int", "int");
         try (Batch worldRows = new Batch(c, "insert into world (id, simspeed, next_seqnum) values (?, ?, ?)"
                         + " on conflict (id) do update set simspeed = excluded.simspeed, next_seqnum = excluded.next_seqnum");
                 Batch warehouses = new Batch(c, "insert into warehouse (world_id, id, x, y) values (?, ?, ?, ?) on conflict do nothing");
                 Batch products = new Batch(c, "insert into product (world_id, id, description) values (?, ?, ?) on conflict do nothing");
-                Batch stock = new Batch(c, "insert into stock (world_id, warehouse_id, product_id, count) values (?, ?, ?, ?)"
-                        + " on conflict (world_id, warehouse_id, product_id) do update set count = excluded.count");
                 Batch purchaseAdd = new Batch(c, "insert into purchase (world_id, id, warehouse_id, things, arrive_at)"
                         + " values (?, ?, ?, ?, ?) on conflict do nothing");
                 Batch purchaseRemove = new Batch(c, "delete from purchase where world_id = ? and id = ?");
@@ -197,17 +217,7 @@ final class WorldStore implements AutoCloseable {
                         + " status = excluded.status, from_x = excluded.from_x, from_y = excluded.from_y, to_x = excluded.to_x,"
                         + " to_y = excluded.to_y, depart_at = excluded.depart_at, arrive_at = excluded.arrive_at,"
                         + " at_warehouse = excluded.at_warehouse, target_warehouse = excluded.target_warehouse,"
-                        + " delivering = excluded.delivering, route = excluded.route");
-                Batch packages = new Batch(c, "insert into package (world_id, id, warehouse_id, things, status, truck_id, dest_x,"
-                        + " dest_y, ready_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (world_id, id) do update set"
-                        + " status = excluded.status, truck_id = excluded.truck_id, dest_x = excluded.dest_x,"
-                        + " dest_y = excluded.dest_y, ready_at = excluded.ready_at");
-                Batch seen = new Batch(c, "insert into seen_command (world_id, side, seqnum) values (?, ?, ?) on conflict do nothing");
-                Batch outboundAdd = new Batch(c, "insert into outbound_item (world_id, seqnum, side, kind, payload)"
-                        + " values (?, ?, ?, ?, ?) on conflict do nothing");
-                Batch outboundRemove = new Batch(c, "delete from outbound_item where world_id = ? and seqnum = ?");
-                Batch events = new Batch(c, "insert into world_event (world_id, kind, package_id, truck_id, warehouse_id, x, y)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)")) {
+                        + " delivering = excluded.delivering, route = excluded.route")) {
             for (World w : worlds) {
                 WorldChanges ch = w.changes;
                 if (ch.worldRow) {
@@ -254,9 +264,11 @@ final class WorldStore implements AutoCloseable {
                 }
             }
             // Parents before children, so the foreign keys hold.
-            for (Batch b : List.of(worldRows, warehouses, products, stock, purchaseAdd, purchaseRemove, trucks, packages,
-                    seen, outboundAdd, outboundRemove, events)) {
+            for (Batch b : List.of(worldRows, warehouses, products, purchaseAdd, purchaseRemove, trucks)) {
                 b.execute();
+            }
+            for (ColumnBatch b : List.of(stock, packages, seen, outboundAdd, outboundRemove, events)) {
+                b.execute(c);
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {

@@ -99,24 +99,30 @@ public final class AmazonWorldClient extends TestPeer<AResponses> {
         return s;
     }
 
-    public Stream<APurchaseMore> arrived() {
+    /** Every arrived item as received, resends included. */
+    public Stream<APurchaseMore> rawArrived() {
         return received.stream().flatMap(r -> r.getArrivedList().stream());
     }
 
+    /** Arrived items, each seqnum once (as a client handles them). */
+    public Stream<APurchaseMore> arrived() {
+        return TestPeer.distinct(rawArrived(), APurchaseMore::getSeqnum);
+    }
+
     public Stream<APacked> ready() {
-        return received.stream().flatMap(r -> r.getReadyList().stream());
+        return TestPeer.distinct(received.stream().flatMap(r -> r.getReadyList().stream()), APacked::getSeqnum);
     }
 
     public Stream<ALoaded> loaded() {
-        return received.stream().flatMap(r -> r.getLoadedList().stream());
+        return TestPeer.distinct(received.stream().flatMap(r -> r.getLoadedList().stream()), ALoaded::getSeqnum);
     }
 
     public Stream<AErr> errors() {
-        return received.stream().flatMap(r -> r.getErrorList().stream());
+        return TestPeer.distinct(received.stream().flatMap(r -> r.getErrorList().stream()), AErr::getSeqnum);
     }
 
     public Stream<APackage> statuses() {
-        return received.stream().flatMap(r -> r.getPackagestatusList().stream());
+        return TestPeer.distinct(received.stream().flatMap(r -> r.getPackagestatusList().stream()), APackage::getSeqnum);
     }
 
     public AErr awaitError(long originSeqnum) {

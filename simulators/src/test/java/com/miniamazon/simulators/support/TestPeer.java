@@ -135,6 +135,12 @@ public class TestPeer<R extends MessageLite> implements AutoCloseable {
         return peerClosed;
     }
 
+    /** Items with each seqnum once, in arrival order: a client handles a resent item only once. */
+    public static <T> java.util.stream.Stream<T> distinct(java.util.stream.Stream<T> items, java.util.function.ToLongFunction<T> seqnum) {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        return items.filter(i -> seen.add(seqnum.applyAsLong(i)));
+    }
+
     /** Waits (bounded) until some received message satisfies the predicate, and returns it. */
     public R awaitMessage(Predicate<R> p) {
         return awaitMessage(Duration.ofSeconds(20), p);

@@ -93,15 +93,15 @@ public final class UpsWorldClient extends TestPeer<UResponses> {
     }
 
     public Stream<UFinished> completions() {
-        return received.stream().flatMap(r -> r.getCompletionsList().stream());
+        return TestPeer.distinct(received.stream().flatMap(r -> r.getCompletionsList().stream()), UFinished::getSeqnum);
     }
 
     public Stream<UDeliveryMade> deliveries() {
-        return received.stream().flatMap(r -> r.getDeliveredList().stream());
+        return TestPeer.distinct(received.stream().flatMap(r -> r.getDeliveredList().stream()), UDeliveryMade::getSeqnum);
     }
 
     public Stream<UErr> errors() {
-        return received.stream().flatMap(r -> r.getErrorList().stream());
+        return TestPeer.distinct(received.stream().flatMap(r -> r.getErrorList().stream()), UErr::getSeqnum);
     }
 
     public UErr awaitError(long originSeqnum) {

@@ -34,6 +34,14 @@ public final class WorldFixture implements AutoCloseable {
         sim = WorldSimulator.start(config);
     }
 
+    /** Stops the simulator and starts a new one on the same database and the same ports (clients reconnect). */
+    public void restartOnSamePorts() throws Exception {
+        int amazon = sim.amazonPort();
+        int ups = sim.upsPort();
+        sim.close();
+        sim = WorldSimulator.start(config.withPorts(amazon, ups));
+    }
+
     @Override
     public void close() throws Exception {
         try {

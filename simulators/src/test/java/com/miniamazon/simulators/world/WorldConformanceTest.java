@@ -262,6 +262,17 @@ class WorldConformanceTest {
             UTruck t = p.ups().awaitTruckStatus(q, 2);
             assertThat(t.getStatus()).isEqualTo("IDLE");
             assertThat(List.of(t.getX(), t.getY())).containsExactly(50, 50);
+            // A package still being packed cannot be loaded (at speed 1 packing takes 200 s).
+            long slowShip = SHIPIDS.incrementAndGet();
+            p.amazon().buy(1, product(slowShip, "slow", 1));
+            p.amazon().awaitMessage(r -> r.getArrivedList().stream().anyMatch(a -> a.getThings(0).getId() == slowShip));
+            p.amazon().write(ACommands.newBuilder().setSimspeed(1).build());
+            p.amazon().pack(1, slowShip, product(slowShip, "slow", 1));
+            long notPacked = p.amazon().putOnTruck(1, 1, slowShip);
+            assertThat(p.amazon().awaitError(notPacked).getErr()).contains("not packed");
+            p.amazon().query(slowShip);
+            assertThat(p.amazon().awaitStatus(slowShip).getStatus()).isEqualTo("packing");
+
             UErr noTruck = p.ups().awaitError(p.ups().query(99));
             assertThat(noTruck.getErr()).contains("unknown truck");
             assertThat(p.ups().awaitError(p.ups().pickup(1, 77)).getErr()).contains("unknown warehouse");
@@ -294,12 +305,12 @@ class WorldConformanceTest {
         UpsWorldClient ups = UpsWorldClient.connect(world.upsPort(), null, new int[] {1, 0, 0});
         AmazonWorldClient amazon = AmazonWorldClient.connect(world.amazonPort(), ups.connected.getWorldid(), false, new int[] {1, 3, 4});
         amazon.buy(1, product(1, "one", 1));
-        amazon.awaitMessage(r -> amazon.arrived().count() >= 3);
-        List<Long> seqs = amazon.arrived().map(APurchaseMore::getSeqnum).distinct().toList();
+        amazon.awaitMessage(r -> amazon.rawArrived().count() >= 3);
+        List<Long> seqs = amazon.rawArrived().map(APurchaseMore::getSeqnum).distinct().toList();
         assertThat(seqs).hasSize(1);
         amazon.write(ACommands.newBuilder().addAcks(seqs.get(0)).build());
-        long before = amazon.arrived().count();
-        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3)).until(() -> amazon.arrived().count() <= before + 1);
+        long before = amazon.rawArrived().count();
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3)).until(() -> amazon.rawArrived().count() <= before + 1);
         amazon.close();
         ups.close();
     }

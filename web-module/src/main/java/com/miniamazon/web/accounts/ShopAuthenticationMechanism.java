@@ -6,6 +6,7 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,7 +26,9 @@ import org.jboss.logging.Logger;
  *       identity stores (ours is {@code com.miniamazon.accounts.AccountIdentityStore}: password, throttling); on
  *       success the session id changes (no fixation) and the {@link SignedIn} account is kept in the session;</li>
  *   <li>a request in a session with a {@link SignedIn} account is that account, with its roles;</li>
- *   <li>an anonymous request for a protected page is sent to the login page, with the page to return to.</li>
+ *   <li>an anonymous request for a protected page is sent to the login page, with the page to return to;</li>
+ *   <li>a call to the JSON API under {@code /api/} authenticates itself with HTTP Basic on every request, against
+ *       the same identity stores (and the same throttling), without a session; wrong credentials get 401.</li>
  * </ul>
  *
  * The identity reaches EJBs through WildFly's Elytron domain (see wildfly-config/configure.cli).
@@ -42,6 +46,9 @@ public class ShopAuthenticationMechanism implements HttpAuthenticationMechanism 
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return authenticateApiCall(request, response, context);
+        }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             return logIn(request, context, credential);
@@ -55,6 +62,43 @@ public class ShopAuthenticationMechanism implements HttpAuthenticationMechanism 
             return sendToLogin(request, response, context);
         }
         return context.doNothing();
+    }
+
+    /** HTTP Basic for the API: no credentials means anonymous (the services then refuse what needs a user). */
+    private AuthenticationStatus authenticateApiCall(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return context.doNothing();
+        }
+        String[] emailAndPassword = decodeBasic(authorization.substring(6).trim());
+        CredentialValidationResult result = emailAndPassword == null ? CredentialValidationResult.INVALID_RESULT
+                : identityStores.validate(new UsernamePasswordCredential(emailAndPassword[0], emailAndPassword[1]));
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            return context.notifyContainerAboutLogin(result);
+        }
+        LOG.infof("API call to %s with wrong credentials refused", request.getRequestURI());
+        try {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Mini-Amazon\", charset=\"UTF-8\"");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Authentication failed\",\"status\":401,"
+                    + "\"detail\":\"Wrong email or password, or too many failed attempts: wait and try again.\"}");
+        } catch (IOException e) {
+            LOG.warnf(e, "Could not write the 401 answer for %s", request.getRequestURI());
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** {@code email:password} from a Basic credential, or null when it is not one. */
+    private static String[] decodeBasic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private AuthenticationStatus logIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {

@@ -1,0 +1,39 @@
+package com.miniamazon.infrastructure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * The meter registry the shop's meters live in: the server's (WildFly's micrometer subsystem, scraped at
+ * /metrics on the management port) when it has one, otherwise a local one, so a server configured without
+ * metrics still runs the shop.
+ */
+@ApplicationScoped
+public class Metrics {
+
+    private static final Logger LOG = Logger.getLogger(Metrics.class);
+
+    @Inject
+    private Instance<MeterRegistry> server;
+
+    private MeterRegistry registry;
+
+    @PostConstruct
+    void choose() {
+        if (server.isResolvable()) {
+            registry = server.get();
+        } else {
+            LOG.warn("The server has no meter registry (micrometer subsystem); the shop's metrics stay in memory");
+            registry = new SimpleMeterRegistry();
+        }
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+}

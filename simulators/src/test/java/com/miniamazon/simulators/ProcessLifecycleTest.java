@@ -1,0 +1,80 @@
+package com.miniamazon.simulators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.miniamazon.simulators.support.AmazonWorldClient;
+import com.miniamazon.simulators.support.TestDatabase;
+import com.miniamazon.simulators.support.UpsAmazonClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Each simulator as its own process, as the store's integration tests run them: ready line, then SIGTERM. */
+class ProcessLifecycleTest {
+
+    static Process start(Path log, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(log.toFile()).start();
+    }
+
+    /** Reads standard output until a line matches; the process must print it within the read timeout of the test. */
+    static Matcher awaitLine(BufferedReader out, Pattern pattern) throws Exception {
+        String line;
+        while ((line = out.readLine()) != null) {
+            Matcher m = pattern.matcher(line);
+            if (m.find()) {
+                return m;
+            }
+        }
+        throw new AssertionError("process ended without printing " + pattern);
+    }
+
+    @Test
+    void worldAndUpsRunAsProcessesAndStopCleanlyOnSigterm() throws Exception {
+        try (TestDatabase worldDb = TestDatabase.create("simtest"); TestDatabase upsDb = TestDatabase.create("upstest")) {
+            Path dir = Path.of("target");
+            Process world = start(dir.resolve("process-world.log"), "world", "--amazon-port=0", "--ups-port=0",
+                    "--simspeed=10000", "--db-url=" + worldDb.url());
+            Process ups = null;
+            try {
+                BufferedReader worldOut = new BufferedReader(new InputStreamReader(world.getInputStream(), StandardCharsets.UTF_8));
+                Matcher ready = awaitLine(worldOut, Pattern.compile("world simulator ready: amazon port (\\d+), ups port (\\d+)"));
+                int amazonPort = Integer.parseInt(ready.group(1));
+                int upsPort = Integer.parseInt(ready.group(2));
+                ups = start(dir.resolve("process-ups.log"), "ups", "--port=0", "--world-port=" + upsPort, "--trucks=2",
+                        "--db-url=" + upsDb.url());
+                BufferedReader upsOut = new BufferedReader(new InputStreamReader(ups.getInputStream(), StandardCharsets.UTF_8));
+                int upsAmazonPort = Integer.parseInt(awaitLine(upsOut, Pattern.compile("ups simulator ready: amazon port (\\d+)")).group(1));
+
+                UpsAmazonClient toUps = UpsAmazonClient.connect(upsAmazonPort, true, 1);
+                long worldId = toUps.awaitWorldId();
+                AmazonWorldClient toWorld = AmazonWorldClient.connect(amazonPort, worldId, new int[] {1, 5, 5});
+                assertThat(toWorld.connected.getResult()).isEqualTo("connected!");
+                toWorld.close();
+                toUps.close();
+
+                // SIGTERM through the handle: Process.destroy() would also close our end of its output.
+                ups.toHandle().destroy();
+                awaitLine(upsOut, Pattern.compile("^stopped cleanly$"));
+                assertThat(ups.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                world.toHandle().destroy();
+                awaitLine(worldOut, Pattern.compile("^stopped cleanly$"));
+                assertThat(world.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                world.destroyForcibly();
+                if (ups != null) {
+                    ups.destroyForcibly();
+                }
+            }
+        }
+    }
+}
