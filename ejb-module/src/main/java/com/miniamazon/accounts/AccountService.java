@@ -162,7 +162,10 @@ public class AccountService {
         LOG.infof("Account %d changed its password", account.getId());
     }
 
-    /** Whether the caller holds the role, as the EJB container sees it (identity propagated from the web). */
+    /**
+     * Whether the caller holds the role, as the EJB container sees it: the identity the web layer established,
+     * propagated to the EJB tier. Open to everyone (a visitor holds no role); changes nothing.
+     */
     @PermitAll
     public boolean callerHasRole(String role) {
         return session.isCallerInRole(role);

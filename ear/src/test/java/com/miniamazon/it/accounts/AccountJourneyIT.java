@@ -25,7 +25,8 @@ class AccountJourneyIT {
 
             ProfilePage profile = ProfilePage.open(browser);
             browser.screenshot("account-profile");
-            // The profile comes from an EJB that finds the account by the caller principal it was given.
+            // The profile comes from an EJB that finds the account by the caller principal it was given, and the
+            // roles shown are those the EJB container sees (identity propagated from the web layer).
             assertThat(profile.email()).isEqualTo(email);
             assertThat(profile.roles()).isEqualTo("Customer");
 
@@ -114,6 +115,7 @@ class AccountJourneyIT {
     void theAdministratorSignsInWithTheConfiguredPasswordAndSeesTheWarehouses() {
         try (Browser browser = Browser.open()) {
             LoginPage.open(browser).signIn("admin@mini-amazon.local", TestEnvironment.adminPassword());
+            assertThat(ProfilePage.open(browser).roles()).isEqualTo("Customer \u00b7 Administrator");
             ShopPage admin = ShopPage.open(browser, "admin/index.xhtml");
             browser.screenshot("admin-dashboard");
             assertThat(admin.heading()).isEqualTo("Administration");

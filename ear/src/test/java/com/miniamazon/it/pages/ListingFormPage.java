@@ -23,6 +23,7 @@ public class ListingFormPage extends ShopPage {
         type(By.id("listing:name"), name);
         visible(By.id("listing:category")).click();
         visible(By.cssSelector("#listing\\:category_items li[data-label='" + categoryLabel + "']")).click();
+        waiting().until(d -> categoryLabel.equals(d.findElement(By.id("listing:category_label")).getText()));
         type(By.id("listing:description"), description);
         WebElement priceInput = visible(By.id("listing:price_input"));
         priceInput.clear();

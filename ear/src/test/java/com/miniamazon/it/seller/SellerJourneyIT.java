@@ -46,6 +46,9 @@ class SellerJourneyIT {
             ListingsPage listings = profile.becomeSeller();
             assertThat(listings.growlContaining("You are a seller now")).isNotEmpty();
             assertThat(listings.names()).isEmpty();
+            // The seller role reached the EJB tier at once, without signing in again.
+            assertThat(ProfilePage.open(seller).roles()).isEqualTo("Customer \u00b7 Seller");
+            listings = ListingsPage.open(seller);
 
             ListingFormPage form = listings.listNewProduct().fillAndSave(productName, "Sports & Outdoors",
                     "Charges in the sun, lights a tent all night. " + SCRIPT, "34.50");

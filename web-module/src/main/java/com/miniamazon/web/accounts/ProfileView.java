@@ -2,6 +2,7 @@ package com.miniamazon.web.accounts;
 
 import com.miniamazon.accounts.AccountProfile;
 import com.miniamazon.accounts.AccountService;
+import com.miniamazon.accounts.Roles;
 import com.miniamazon.infrastructure.RequestRefusedException;
 import com.miniamazon.web.support.Feedback;
 import jakarta.faces.context.ExternalContext;
@@ -24,6 +25,7 @@ public class ProfileView implements Serializable {
     private AccountService accounts;
 
     private AccountProfile profile;
+    private String rolesSeenByServices;
     private String displayName;
     private String currentPassword;
     private String newPassword;
@@ -33,6 +35,24 @@ public class ProfileView implements Serializable {
     public void load() {
         profile = accounts.myProfile();
         displayName = profile.displayName();
+    }
+
+    /**
+     * The caller's roles as the EJB container sees them (asked of a service, not of the web layer), so the page
+     * shows what the services will allow: "Customer · Seller".
+     */
+    public String getRolesSeenByServices() {
+        if (rolesSeenByServices == null) {
+            StringBuilder roles = new StringBuilder();
+            for (String[] role : new String[][] {{Roles.CUSTOMER, "Customer"}, {Roles.SELLER, "Seller"},
+                    {Roles.ADMIN, "Administrator"}}) {
+                if (accounts.callerHasRole(role[0])) {
+                    roles.append(roles.length() == 0 ? "" : " \u00b7 ").append(role[1]);
+                }
+            }
+            rolesSeenByServices = roles.toString();
+        }
+        return rolesSeenByServices;
     }
 
     public void rename() {
