@@ -23,18 +23,14 @@ import com.miniamazon.protocol.world.AQuery;
 import com.miniamazon.protocol.world.AResponses;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -56,73 +52,29 @@ import org.jboss.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @PermitAll
-public class WorldGateway {
+public class WorldGateway extends PeerGateway {
 
     private static final Logger LOG = Logger.getLogger(WorldGateway.class);
 
-    @Resource
-    private ManagedThreadFactory threads;
-
-    @EJB
-    private OutboxStore outbox;
-
-    @EJB
-    private InboundProcessor processor;
-
-    @Inject
-    private GatewaySettings settings;
-
-    private WorldLink link;
-    private Thread reader;
-
     @PostConstruct
     void start() {
-        link = new WorldLink();
-        reader = threads.newThread(link);
-        reader.setName("world-connection");
-        reader.start();
-        ShopHealth.register(ShopHealth.WORLD_CONNECTION, () -> link.snapshot().toHealth(ShopHealth.WORLD_CONNECTION));
+        start(new WorldLink(), "world-connection", ShopHealth.WORLD_CONNECTION);
     }
 
     @PreDestroy
+    @Override
     void stop() {
-        ShopHealth.unregister(ShopHealth.WORLD_CONNECTION);
-        link.stop();
-        try {
-            reader.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Sends the commands that are due; see {@link PeerLink#sendDue}. */
-    public void sendDue() {
-        link.sendDue();
+        super.stop();
     }
 
     /** UPS announced a world different from the one joined: leave and join the new one. */
     public void worldChanged() {
-        link.reconnect();
+        link().reconnect();
     }
 
     /** A world id became known: connect if waiting for one. */
     public void worldKnown() {
-        link.wakeUp();
-    }
-
-    /** State, counters and outbox backlog (one database query). */
-    public PeerStatus status() {
-        return link.status();
-    }
-
-    /** State and counters only, for frequent readers such as metrics and health checks. */
-    public PeerStatus snapshot() {
-        return link.snapshot();
-    }
-
-    /** Whether the connection's thread is alive; false only once the application stops. */
-    public boolean isRunning() {
-        return link.isRunning() && reader.isAlive();
+        link().wakeUp();
     }
 
     private final class WorldLink extends PeerLink<AResponses> {
