@@ -120,6 +120,17 @@ public class CatalogService {
         return products.topRated(Math.min(Math.max(max, 1), MAX_PAGE));
     }
 
+    /**
+     * What the product page says about availability: units available in all warehouses (the store buys more
+     * from the world when they run out, so a product is never unorderable).
+     */
+    public long unitsInStock(long productId) {
+        return ((Number) em.createNativeQuery(
+                        "select coalesce(sum(available), 0) from warehouse_stock where product_id = :product")
+                .setParameter("product", productId)
+                .getSingleResult()).longValue();
+    }
+
     /** The picture of an active product, if its seller uploaded one. */
     public Optional<Picture> picture(long productId) {
         ProductPicture picture = em.find(ProductPicture.class, productId);

@@ -41,15 +41,52 @@ public class ListingService {
     @Resource
     private SessionContext session;
 
-    /** The caller's listings, on sale or not, newest first. */
+    /** The caller's listings, on sale or not, newest first, with sales, revenue and stock. */
     public List<ListingRow> myListings() {
-        return em.createQuery("""
-                        select new com.miniamazon.catalog.ListingRow(p.id, p.name, c.name, p.price, p.active,
-                            p.ratingCount, p.ratingTotal, p.updatedAt)
-                        from Product p join p.category c where p.sellerId = :seller order by p.id desc""",
-                        ListingRow.class)
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select p.id, p.name, c.name as category, p.price, p.active, p.rating_count, p.rating_total,
+                               p.updated_at,
+                               coalesce((select sum(l.quantity) from order_line l join customer_order o on o.id = l.order_id
+                                         where l.product_id = p.id and o.status not in ('FAILED', 'CANCELLED')), 0),
+                               coalesce((select sum(l.unit_price * l.quantity) from order_line l
+                                         join customer_order o on o.id = l.order_id
+                                         where l.product_id = p.id and o.status not in ('FAILED', 'CANCELLED')), 0),
+                               coalesce((select sum(s.available) from warehouse_stock s where s.product_id = p.id), 0)
+                        from product p join category c on c.id = p.category_id
+                        where p.seller_id = :seller order by p.id desc""")
                 .setParameter("seller", caller().getId())
                 .getResultList();
+        return rows.stream().map(r -> new ListingRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (BigDecimal) r[3], (Boolean) r[4], ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
+                instant(r[7]), ((Number) r[8]).longValue(), (BigDecimal) r[9], ((Number) r[10]).longValue()))
+                .toList();
+    }
+
+    /**
+     * Stock of one of the caller's products in every warehouse (same errors as {@link #myListing}).
+     */
+    public List<WarehouseStockRow> stockOf(long productId) {
+        owned(productId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select w.id, w.name, coalesce(s.available, 0), coalesce(s.on_order, 0)
+                        from warehouse w left join warehouse_stock s on s.warehouse_id = w.id and s.product_id = :product
+                        order by w.id""")
+                .setParameter("product", productId)
+                .getResultList();
+        return rows.stream().map(r -> new WarehouseStockRow(((Number) r[0]).intValue(), (String) r[1],
+                ((Number) r[2]).intValue(), ((Number) r[3]).intValue())).toList();
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof java.time.Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     /**

@@ -118,6 +118,8 @@ class AccountJourneyIT {
             browser.screenshot("admin-dashboard");
             assertThat(admin.heading()).isEqualTo("Administration");
             assertThat(admin.bodyText()).contains("Durham Central", "(10, 10)", "Greensboro Far West");
+            assertThat(admin.bodyText()).contains("Connections", "WORLD", "UPS", "Outbox backlog",
+                    "Orders needing attention");
         }
     }
 

@@ -23,6 +23,22 @@ public class ListingsPage extends ShopPage {
         return driver.findElements(By.cssSelector(".shop-listing-name")).stream().map(WebElement::getText).toList();
     }
 
+    /** The "Sold" cell of the listing with this name. */
+    public String unitsSold(String productName) {
+        return rowOf(productName).findElement(By.cssSelector(".shop-units-sold")).getText();
+    }
+
+    /** The "Revenue" cell of the listing with this name. */
+    public String revenue(String productName) {
+        return rowOf(productName).findElement(By.cssSelector(".shop-revenue")).getText();
+    }
+
+    private WebElement rowOf(String productName) {
+        return driver.findElements(By.cssSelector("#listings\\:rows tbody tr")).stream()
+                .filter(row -> row.getText().contains(productName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no listing " + productName + " in " + names()));
+    }
+
     public ListingFormPage listNewProduct() {
         visible(By.id("newListing")).click();
         return new ListingFormPage(browser);

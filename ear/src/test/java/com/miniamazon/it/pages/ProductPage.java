@@ -48,6 +48,15 @@ public class ProductPage extends ShopPage {
         return fieldMessage("buy:quantity");
     }
 
+    /** Writes a review (stars 1 to 5) with the review form, which shows once the product was delivered. */
+    public ProductPage writeReview(int stars, String title, String body) {
+        visible(By.cssSelector("#review\\:rating .ui-rating-star:nth-of-type(" + stars + ") a")).click();
+        type(By.id("review:title"), title);
+        type(By.id("review:body"), body);
+        clickAjax(By.id("review:submitReview"));
+        return this;
+    }
+
     public String reviewsText() {
         return visible(By.id("reviews")).getText();
     }

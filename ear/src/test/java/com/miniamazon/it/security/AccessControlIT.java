@@ -3,6 +3,10 @@ package com.miniamazon.it.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.miniamazon.it.pages.AddressBookPage;
+import com.miniamazon.it.pages.CheckoutPage;
+import com.miniamazon.it.pages.OrderHistoryPage;
+import com.miniamazon.it.pages.OrderPage;
+import com.miniamazon.it.pages.SearchPage;
 import com.miniamazon.it.pages.LoginPage;
 import com.miniamazon.it.pages.ProfilePage;
 import com.miniamazon.it.pages.RegisterPage;
@@ -50,6 +54,25 @@ class AccessControlIT {
             LoginPage.open(owner).signIn("seller@mini-amazon.local", TestEnvironment.defaultSellerPassword());
             ShopPage own = ShopPage.open(owner, "seller/listing.xhtml?id=" + defaultSellersProduct);
             assertThat(own.heading()).isEqualTo("Edit listing");
+        }
+    }
+
+    @Test
+    void aCustomerOpeningAnotherCustomersOrderByUrlFindsNothing() {
+        long othersOrder;
+        try (Browser owner = Browser.open()) {
+            RegisterPage.open(owner).register("Owner", Shoppers.uniqueEmail("owner"), Shoppers.PASSWORD);
+            SearchPage.searchFor(owner, "olive oil").open("Extra Virgin Olive Oil 1 l").addToCart("1").waitForCartCount(1);
+            othersOrder = CheckoutPage.open(owner).deliverTo("3", "4").placeOrder().orderNumber();
+            assertThat(OrderPage.open(owner, othersOrder).status()).isNotBlank();
+        }
+        try (Browser snoop = Browser.open()) {
+            RegisterPage.open(snoop).register("Snoop", Shoppers.uniqueEmail("snoop"), Shoppers.PASSWORD);
+            ShopPage refused = ShopPage.open(snoop, "orders/order.xhtml?id=" + othersOrder);
+            snoop.screenshot("other-customers-order-refused");
+            assertThat(refused.heading()).isEqualTo("Not found");
+            assertThat(refused.bodyText()).doesNotContain("Olive Oil").doesNotContain("(3, 4)");
+            assertThat(OrderHistoryPage.open(snoop, Long.toString(othersOrder)).orderNumbers()).isEmpty();
         }
     }
 

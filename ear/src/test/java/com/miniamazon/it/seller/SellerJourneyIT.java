@@ -2,7 +2,9 @@ package com.miniamazon.it.seller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.miniamazon.it.pages.CheckoutPage;
 import com.miniamazon.it.pages.ListingFormPage;
+import com.miniamazon.it.pages.LoginPage;
 import com.miniamazon.it.pages.ListingsPage;
 import com.miniamazon.it.pages.ProductPage;
 import com.miniamazon.it.pages.ProfilePage;
@@ -12,14 +14,24 @@ import com.miniamazon.it.support.Browser;
 import com.miniamazon.it.support.Pictures;
 import com.miniamazon.it.support.ShopDatabase;
 import com.miniamazon.it.support.Shoppers;
+import com.miniamazon.it.support.SimulatedWorld;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A customer becomes a seller, lists a product with a picture, and customers find it; output stays text. */
+/**
+ * A customer becomes a seller and lists a product with a picture; another customer finds it by a search with a
+ * typo and buys it; the seller sees the sale. The product's description holds a script, shown as text.
+ */
 class SellerJourneyIT {
+
+    @BeforeAll
+    static void worldIsRunning() {
+        SimulatedWorld.get();
+    }
 
     private static final String SCRIPT = "<script>document.title='pwned'</script>";
 
@@ -56,6 +68,7 @@ class SellerJourneyIT {
         assertThat(picture.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
 
         try (Browser customer = Browser.open()) {
+            RegisterPage.open(customer).register("Camper", Shoppers.uniqueEmail("camper"), Shoppers.PASSWORD);
             SearchPage results = SearchPage.searchFor(customer, "solar lantren");
             assertThat(results.resultNames()).contains(productName);
             ProductPage product = results.open(productName);
@@ -64,6 +77,17 @@ class SellerJourneyIT {
             assertThat(product.title()).doesNotContain("pwned").contains(productName);
             assertThat(product.seller()).isEqualTo("Lumen & Co");
             assertThat(product.price()).isEqualTo("$34.50");
+
+            product.addToCart("2").waitForCartCount(2);
+            CheckoutPage checkout = CheckoutPage.open(customer).deliverTo("-7", "3").placeOrder();
+            assertThat(checkout.acknowledgement()).startsWith("Thank you!");
+        }
+        try (Browser seller = Browser.open()) {
+            LoginPage.open(seller).signIn(sellerEmail, Shoppers.PASSWORD);
+            ListingsPage listings = ListingsPage.open(seller);
+            seller.screenshot("seller-sees-the-sale");
+            assertThat(listings.unitsSold(productName)).isEqualTo("2");
+            assertThat(listings.revenue(productName)).isEqualTo("$69.00");
         }
     }
 

@@ -19,6 +19,7 @@ public final class SimulatedWorld {
     private SimulatorProcess world;
     private SimulatorProcess ups;
     private int worldFlakiness;
+    private int simspeed = TEST_SIMSPEED;
     private int upsFlakiness;
 
     private SimulatedWorld() {}
@@ -45,6 +46,25 @@ public final class SimulatedWorld {
         upsFlakiness = upsPercent;
         startWorld();
         launchUps();
+    }
+
+    /**
+     * Restarts the world at another speed (same world, same database): slower, so that a person's action fits
+     * between two states of an order. {@link #TEST_SIMSPEED} is the usual speed; put it back after use.
+     */
+    public synchronized void restartWorldAtSpeed(int newSimspeed) {
+        world.stop();
+        simspeed = newSimspeed;
+        // A world keeps the speed it was created with; the stopped world's rows are changed before it resumes.
+        String db = TestEnvironment.jdbcUrl(System.getProperty("it.world.db.name", "miniamazon_it_world"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db, "postgres", "");
+                java.sql.PreparedStatement ps = c.prepareStatement("update world set simspeed = ?")) {
+            ps.setInt(1, newSimspeed);
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot change the world's speed in " + db, e);
+        }
+        startWorld();
     }
 
     public synchronized void restartWorld() {
@@ -86,7 +106,7 @@ public final class SimulatedWorld {
                 "--ups-port=" + Integer.getInteger("it.world.ups.port", 13345),
                 "--flakiness=" + worldFlakiness,
                 "--resend-ms=500",
-                "--simspeed=" + TEST_SIMSPEED,
+                "--simspeed=" + simspeed,
                 "--db-url=" + TestEnvironment.jdbcUrl(System.getProperty("it.world.db.name", "miniamazon_it_world"))));
         world = SimulatorProcess.of("world", args).start();
     }

@@ -43,6 +43,7 @@ public class ProductView implements Serializable {
     private List<ReviewView> reviewList;
     private List<ProductSummary> recommendations;
     private ReviewEligibility eligibility;
+    private String stockHint;
 
     private Integer quantity = 1;
     private Integer rating;
@@ -83,9 +84,15 @@ public class ProductView implements Serializable {
         }
     }
 
+    /** Availability in words; the store restocks from the world, so low stock delays but never refuses. */
     public String getStockHint() {
-        // Stock per warehouse belongs to fulfilment (issue 5); until it is readable every listing is orderable.
-        return "In stock \u00b7 ships from the nearest warehouse";
+        if (stockHint == null) {
+            long units = catalog.unitsInStock(product.id());
+            stockHint = units >= 10 ? "In stock \u00b7 ships from the nearest warehouse"
+                    : units > 0 ? "Only " + units + " left in stock \u00b7 more on the way"
+                    : "Restocking \u00b7 ships as soon as the warehouse receives it";
+        }
+        return stockHint;
     }
 
     public String getIdParameter() {

@@ -3,6 +3,7 @@ package com.miniamazon.web.catalog;
 import com.miniamazon.catalog.CatalogService;
 import com.miniamazon.catalog.ProductSummary;
 import com.miniamazon.catalog.SearchCriteria;
+import com.miniamazon.catalog.SearchSql;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -152,6 +153,14 @@ public class SearchView implements Serializable {
 
     public LazyDataModel<ProductSummary> getResults() {
         return results;
+    }
+
+    /** "36 products found", "1 product found", or "100+ products found" once counting stopped. */
+    public String getMatchCountText() {
+        if (criteria.hasWords() && matchCount > SearchSql.COUNT_CAP) {
+            return SearchSql.COUNT_CAP + "+ products found";
+        }
+        return matchCount + (matchCount == 1 ? " product found" : " products found");
     }
 
     public long getMatchCount() {

@@ -3,6 +3,8 @@ package com.miniamazon.web.seller;
 import com.miniamazon.catalog.ListingDraft;
 import com.miniamazon.catalog.ListingService;
 import com.miniamazon.catalog.PictureRules;
+import com.miniamazon.catalog.WarehouseStockRow;
+import java.util.List;
 import com.miniamazon.infrastructure.RequestRefusedException;
 import com.miniamazon.web.support.Feedback;
 import com.miniamazon.web.support.ProductIds;
@@ -37,6 +39,7 @@ public class ListingEditView implements Serializable {
     private String description;
     private BigDecimal price;
     private boolean onSale = true;
+    private List<WarehouseStockRow> stock = List.of();
 
     public void load() {
         id = idParameter == null || idParameter.isBlank() ? null : ProductIds.parse(idParameter);
@@ -47,6 +50,7 @@ public class ListingEditView implements Serializable {
             description = draft.description();
             price = draft.price();
             onSale = listings.isOnSale(id);
+            stock = listings.stockOf(id);
         }
     }
 
@@ -135,6 +139,10 @@ public class ListingEditView implements Serializable {
 
     public void setPrice(BigDecimal price) {
         this.price = price;
+    }
+
+    public List<WarehouseStockRow> getStock() {
+        return stock;
     }
 
     public boolean isOnSale() {

@@ -1,0 +1,85 @@
+package com.miniamazon.notification;
+
+import com.miniamazon.ordering.OrderStatus;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends a customer the email about their order's new state, through the mail session wildfly-config sets up
+ * ({@code java:jboss/mail/MiniAmazon}). Asynchronous, so the fulfilment transaction that changed the state never
+ * waits for a mail server. Best effort: a failure is logged with the order and not retried (the order page
+ * always shows the truth).
+ *
+ * <p>{@code @PermitAll}: its only callers are the store's own event observers, and it writes only to the email
+ * address of the order's own customer.
+ */
+@Stateless
+@PermitAll
+public class OrderMailer {
+
+    private static final Logger LOG = Logger.getLogger(OrderMailer.class);
+
+    @Resource(lookup = "java:jboss/mail/MiniAmazon")
+    private Session mail;
+
+    @PersistenceContext(unitName = "shop")
+    private EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "miniamazon.shop.url", defaultValue = "http://127.0.0.1:8080/")
+    private String shopUrl;
+
+    /** Sends the email for an order that entered {@code status}, if that state is announced. */
+    @Asynchronous
+    public void announce(long orderId, OrderStatus status) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select a.email, a.display_name, o.destination_x, o.destination_y,
+                               (select min(s.id) from shipment s where s.order_id = o.id)
+                        from customer_order o join account a on a.id = o.customer_id where o.id = :order""")
+                .setParameter("order", orderId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            LOG.warnf("order=%d: no such order, no %s email sent", orderId, status);
+            return;
+        }
+        Object[] row = rows.get(0);
+        String to = (String) row[0];
+        Optional<OrderEmail> email = OrderEmail.about(status, orderId,
+                row[4] == null ? null : ((Number) row[4]).longValue(), (String) row[1],
+                ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), shopUrl);
+        if (email.isEmpty()) {
+            return;
+        }
+        try {
+            MimeMessage message = new MimeMessage(mail);
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+            message.setSubject(email.get().subject(), StandardCharsets.UTF_8.name());
+            message.setText(email.get().body(), StandardCharsets.UTF_8.name());
+            message.setSentDate(Date.from(Instant.now()));
+            Transport.send(message);
+            LOG.infof("order=%d: %s email sent", orderId, status);
+        } catch (MessagingException e) {
+            LOG.errorf(e, "order=%d: the %s email could not be sent; the order page still shows the state",
+                    orderId, status);
+        }
+    }
+}
