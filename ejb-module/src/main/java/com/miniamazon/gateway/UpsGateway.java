@@ -119,29 +119,31 @@ public class UpsGateway extends PeerGateway {
                 }
                 return acks;
             }
+            List<InboundProcessor.Received> items = new ArrayList<>();
             for (UATruckArrived arrived : commands.getArrivedList()) {
-                ack(acks, arrived.getSeqnum(), apply(worldId, arrived.getSeqnum(),
+                items.add(new InboundProcessor.Received(arrived.getSeqnum(),
                         new Report.TruckArrived(arrived.getTruckid(), arrived.getWhnum(), arrived.getShipidList())));
             }
             for (UAOutForDelivery out : commands.getOutfordeliveryList()) {
-                ack(acks, out.getSeqnum(), apply(worldId, out.getSeqnum(), new Report.OutForDelivery(out.getShipid(), out.getTruckid())));
+                items.add(new InboundProcessor.Received(out.getSeqnum(), new Report.OutForDelivery(out.getShipid(), out.getTruckid())));
             }
             for (UADelivered delivered : commands.getDeliveredList()) {
-                ack(acks, delivered.getSeqnum(), apply(worldId, delivered.getSeqnum(),
+                items.add(new InboundProcessor.Received(delivered.getSeqnum(),
                         new Report.Delivered(delivered.getShipid(), delivered.getX(), delivered.getY())));
             }
             for (UAChangeResult change : commands.getChangesList()) {
-                ack(acks, change.getSeqnum(), apply(worldId, change.getSeqnum(), new Report.DestinationChangeAnswered(
+                items.add(new InboundProcessor.Received(change.getSeqnum(), new Report.DestinationChangeAnswered(
                         change.getShipid(), change.getOk(), change.hasReason() ? change.getReason() : null)));
             }
             for (UAAccountResult account : commands.getAccountsList()) {
-                ack(acks, account.getSeqnum(), apply(worldId, account.getSeqnum(),
+                items.add(new InboundProcessor.Received(account.getSeqnum(),
                         new Report.AccountAnswered(account.getUpsAccount(), account.getExists())));
             }
             for (UAErr error : commands.getErrorsList()) {
-                ack(acks, error.getSeqnum(), apply(worldId, error.getSeqnum(),
+                items.add(new InboundProcessor.Received(error.getSeqnum(),
                         new Report.CommandError(error.getOriginseqnum(), error.getErr())));
             }
+            acks.addAll(applyAll(worldId, items));
             return acks;
         }
 
@@ -168,12 +170,6 @@ public class UpsGateway extends PeerGateway {
                 }
             }
             return frame.build();
-        }
-
-        private void ack(List<Long> acks, long seqnum, boolean acknowledge) {
-            if (acknowledge) {
-                acks.add(seqnum);
-            }
         }
     }
 }

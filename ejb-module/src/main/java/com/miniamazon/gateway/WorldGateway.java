@@ -125,29 +125,29 @@ public class WorldGateway extends PeerGateway {
             if (responses.getAcksCount() > 0) {
                 outbox.markAcknowledged(Peer.WORLD, responses.getAcksList());
             }
-            long world = joinedWorld;
-            List<Long> acks = new ArrayList<>();
+            List<InboundProcessor.Received> items = new ArrayList<>();
             for (APurchaseMore arrived : responses.getArrivedList()) {
                 Map<Long, Integer> units = new LinkedHashMap<>();
                 for (AProduct product : arrived.getThingsList()) {
                     units.merge(product.getId(), product.getCount(), Integer::sum);
                 }
-                ack(acks, arrived.getSeqnum(), apply(world, arrived.getSeqnum(), new Report.StockArrived(arrived.getWhnum(), units)));
+                items.add(new InboundProcessor.Received(arrived.getSeqnum(), new Report.StockArrived(arrived.getWhnum(), units)));
             }
             for (APacked packed : responses.getReadyList()) {
-                ack(acks, packed.getSeqnum(), apply(world, packed.getSeqnum(), new Report.Packed(packed.getShipid())));
+                items.add(new InboundProcessor.Received(packed.getSeqnum(), new Report.Packed(packed.getShipid())));
             }
             for (ALoaded loaded : responses.getLoadedList()) {
-                ack(acks, loaded.getSeqnum(), apply(world, loaded.getSeqnum(), new Report.Loaded(loaded.getShipid())));
+                items.add(new InboundProcessor.Received(loaded.getSeqnum(), new Report.Loaded(loaded.getShipid())));
             }
             for (APackage status : responses.getPackagestatusList()) {
-                ack(acks, status.getSeqnum(),
-                        apply(world, status.getSeqnum(), new Report.PackageStatus(status.getPackageid(), status.getStatus())));
+                items.add(new InboundProcessor.Received(status.getSeqnum(),
+                        new Report.PackageStatus(status.getPackageid(), status.getStatus())));
             }
             for (AErr error : responses.getErrorList()) {
-                ack(acks, error.getSeqnum(),
-                        apply(world, error.getSeqnum(), new Report.CommandError(error.getOriginseqnum(), error.getErr())));
+                items.add(new InboundProcessor.Received(error.getSeqnum(),
+                        new Report.CommandError(error.getOriginseqnum(), error.getErr())));
             }
+            List<Long> acks = applyAll(joinedWorld, items);
             return acks;
         }
 
@@ -174,12 +174,6 @@ public class WorldGateway extends PeerGateway {
                 }
             }
             return frame.build();
-        }
-
-        private void ack(List<Long> acks, long seqnum, boolean acknowledge) {
-            if (acknowledge) {
-                acks.add(seqnum);
-            }
         }
     }
 }
