@@ -27,10 +27,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -82,7 +82,9 @@ public class FulfilmentService {
      */
     public void onOrderPlaced(@Observes OrderPlaced placed) {
         CustomerOrder order = em.find(CustomerOrder.class, placed.orderId());
-        Map<Long, Integer> needed = new LinkedHashMap<>();
+        // Stock rows are always taken in product id order, so two checkouts wanting the same products cannot
+        // deadlock on each other's rows.
+        Map<Long, Integer> needed = new TreeMap<>();
         for (OrderLine line : order.getLines()) {
             needed.merge(line.getProductId(), line.getQuantity(), Integer::sum);
         }
@@ -126,7 +128,7 @@ public class FulfilmentService {
         if (warehouse == null) {
             throw new ReportRejected("stock arrived at unknown warehouse " + warehouseId);
         }
-        units.forEach((productId, count) -> {
+        new TreeMap<>(units).forEach((productId, count) -> {
             if (em.find(Product.class, productId) != null && count > 0) {
                 inventory.receive(warehouseId, productId, count);
             } else {

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -58,8 +59,32 @@ public class InboundProcessor {
     @EJB
     private InventoryService inventory;
 
+    /** One item received from a peer, with the peer's seqnum. */
+    public record Received(long seqnum, Report report) {}
+
+    /** Applies one item in a transaction of its own. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Outcome apply(Peer peer, long worldId, long seqnum, Report report) {
+        return applyOne(peer, worldId, seqnum, report);
+    }
+
+    /**
+     * Applies all items of one frame in a single transaction, in the order given: one commit instead of one per
+     * item when a peer reports much at once.
+     *
+     * @throws RuntimeException when any item fails other than by a rejection; nothing of the frame is then
+     *     applied, and the caller applies the items one by one so that one bad item holds back only itself
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Outcome> applyAll(Peer peer, long worldId, List<Received> items) {
+        List<Outcome> outcomes = new ArrayList<>(items.size());
+        for (Received item : items) {
+            outcomes.add(applyOne(peer, worldId, item.seqnum(), item.report()));
+        }
+        return outcomes;
+    }
+
+    private Outcome applyOne(Peer peer, long worldId, long seqnum, Report report) {
         int recorded = em.createNativeQuery("""
                         insert into inbound_message (peer, world_id, seqnum, kind, shipment_id, received_at, outcome)
                         values (:peer, :world, :seqnum, :kind, :shipment, :at, 'APPLIED')

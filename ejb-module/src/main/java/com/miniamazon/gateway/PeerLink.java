@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -210,22 +211,47 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
         return null;
     }
 
-    protected void countDuplicate() {
-        duplicatesReceived.incrementAndGet();
+    /**
+     * Applies the items of one frame and returns the seqnums to acknowledge (applied, repeated or rejected). The
+     * items go in one transaction; if that fails they go one by one, and an item that still fails is left
+     * unacknowledged for the peer to send again. Items are applied reports-without-a-shipment first, then by
+     * shipment id (keeping each shipment's own order), so that the world's and UPS's transactions lock shipments
+     * in the same order.
+     */
+    protected List<Long> applyAll(long worldId, List<InboundProcessor.Received> items) {
+        if (items.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<InboundProcessor.Received> ordered = new ArrayList<>(items);
+        ordered.sort(Comparator.comparing((InboundProcessor.Received r) -> r.report().shipmentId(),
+                Comparator.nullsFirst(Comparator.naturalOrder())));
+        List<Long> acks = new ArrayList<>(ordered.size());
+        try {
+            List<InboundProcessor.Outcome> outcomes = processor.applyAll(peer, worldId, ordered);
+            for (int i = 0; i < ordered.size(); i++) {
+                count(outcomes.get(i));
+                acks.add(ordered.get(i).seqnum());
+            }
+            return acks;
+        } catch (RuntimeException batchFailed) {
+            LOG.debugf("peer=%s a frame of %d item(s) failed as a whole (%s); applying them one by one",
+                    peer, ordered.size(), batchFailed.toString());
+        }
+        for (InboundProcessor.Received item : ordered) {
+            try {
+                count(processor.apply(peer, worldId, item.seqnum(), item.report()));
+                acks.add(item.seqnum());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "peer=%s seq=%d %s shipid=%s could not be applied; not acknowledged, so the peer will send it again",
+                        peer, item.seqnum(), item.report().kind(), item.report().shipmentId());
+            }
+        }
+        return acks;
     }
 
-    /** Applies one item; returns whether it is to be acknowledged (applied, repeated or rejected). */
-    protected boolean apply(long worldId, long seqnum, Report report) {
-        try {
-            InboundProcessor.Outcome outcome = processor.apply(peer, worldId, seqnum, report);
-            if (outcome == InboundProcessor.Outcome.DUPLICATE) {
-                countDuplicate();
-            }
-            return true;
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "peer=%s seq=%d %s shipid=%s could not be applied; not acknowledged, so the peer will send it again",
-                    peer, seqnum, report.kind(), report.shipmentId());
-            return false;
+    private void count(InboundProcessor.Outcome outcome) {
+        if (outcome == InboundProcessor.Outcome.DUPLICATE) {
+            duplicatesReceived.incrementAndGet();
         }
     }
 

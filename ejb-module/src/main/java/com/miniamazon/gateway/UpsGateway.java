@@ -21,7 +21,6 @@ import com.miniamazon.protocol.ups.UATruckArrived;
 import com.miniamazon.protocol.ups.UAWorld;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -31,8 +30,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -52,66 +49,22 @@ import org.jboss.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @PermitAll
-public class UpsGateway {
+public class UpsGateway extends PeerGateway {
 
     private static final Logger LOG = Logger.getLogger(UpsGateway.class);
-
-    @Resource
-    private ManagedThreadFactory threads;
-
-    @EJB
-    private OutboxStore outbox;
-
-    @EJB
-    private InboundProcessor processor;
 
     @EJB
     private WorldGateway world;
 
-    @Inject
-    private GatewaySettings settings;
-
-    private UpsLink link;
-    private Thread reader;
-
     @PostConstruct
     void start() {
-        link = new UpsLink();
-        reader = threads.newThread(link);
-        reader.setName("ups-connection");
-        reader.start();
-        ShopHealth.register(ShopHealth.UPS_CONNECTION, () -> link.snapshot().toHealth(ShopHealth.UPS_CONNECTION));
+        start(new UpsLink(), "ups-connection", ShopHealth.UPS_CONNECTION);
     }
 
     @PreDestroy
+    @Override
     void stop() {
-        ShopHealth.unregister(ShopHealth.UPS_CONNECTION);
-        link.stop();
-        try {
-            reader.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Sends the commands that are due; see {@link PeerLink#sendDue}. */
-    public void sendDue() {
-        link.sendDue();
-    }
-
-    /** State, counters and outbox backlog (one database query). */
-    public PeerStatus status() {
-        return link.status();
-    }
-
-    /** State and counters only, for frequent readers such as metrics and health checks. */
-    public PeerStatus snapshot() {
-        return link.snapshot();
-    }
-
-    /** Whether the connection's thread is alive; false only once the application stops. */
-    public boolean isRunning() {
-        return link.isRunning() && reader.isAlive();
+        super.stop();
     }
 
     private final class UpsLink extends PeerLink<UACommands> {
@@ -166,29 +119,31 @@ public class UpsGateway {
                 }
                 return acks;
             }
+            List<InboundProcessor.Received> items = new ArrayList<>();
             for (UATruckArrived arrived : commands.getArrivedList()) {
-                ack(acks, arrived.getSeqnum(), apply(worldId, arrived.getSeqnum(),
+                items.add(new InboundProcessor.Received(arrived.getSeqnum(),
                         new Report.TruckArrived(arrived.getTruckid(), arrived.getWhnum(), arrived.getShipidList())));
             }
             for (UAOutForDelivery out : commands.getOutfordeliveryList()) {
-                ack(acks, out.getSeqnum(), apply(worldId, out.getSeqnum(), new Report.OutForDelivery(out.getShipid(), out.getTruckid())));
+                items.add(new InboundProcessor.Received(out.getSeqnum(), new Report.OutForDelivery(out.getShipid(), out.getTruckid())));
             }
             for (UADelivered delivered : commands.getDeliveredList()) {
-                ack(acks, delivered.getSeqnum(), apply(worldId, delivered.getSeqnum(),
+                items.add(new InboundProcessor.Received(delivered.getSeqnum(),
                         new Report.Delivered(delivered.getShipid(), delivered.getX(), delivered.getY())));
             }
             for (UAChangeResult change : commands.getChangesList()) {
-                ack(acks, change.getSeqnum(), apply(worldId, change.getSeqnum(), new Report.DestinationChangeAnswered(
+                items.add(new InboundProcessor.Received(change.getSeqnum(), new Report.DestinationChangeAnswered(
                         change.getShipid(), change.getOk(), change.hasReason() ? change.getReason() : null)));
             }
             for (UAAccountResult account : commands.getAccountsList()) {
-                ack(acks, account.getSeqnum(), apply(worldId, account.getSeqnum(),
+                items.add(new InboundProcessor.Received(account.getSeqnum(),
                         new Report.AccountAnswered(account.getUpsAccount(), account.getExists())));
             }
             for (UAErr error : commands.getErrorsList()) {
-                ack(acks, error.getSeqnum(), apply(worldId, error.getSeqnum(),
+                items.add(new InboundProcessor.Received(error.getSeqnum(),
                         new Report.CommandError(error.getOriginseqnum(), error.getErr())));
             }
+            acks.addAll(applyAll(worldId, items));
             return acks;
         }
 
@@ -215,12 +170,6 @@ public class UpsGateway {
                 }
             }
             return frame.build();
-        }
-
-        private void ack(List<Long> acks, long seqnum, boolean acknowledge) {
-            if (acknowledge) {
-                acks.add(seqnum);
-            }
         }
     }
 }

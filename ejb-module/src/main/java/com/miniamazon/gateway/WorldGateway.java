@@ -23,18 +23,14 @@ import com.miniamazon.protocol.world.AQuery;
 import com.miniamazon.protocol.world.AResponses;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -56,73 +52,29 @@ import org.jboss.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @PermitAll
-public class WorldGateway {
+public class WorldGateway extends PeerGateway {
 
     private static final Logger LOG = Logger.getLogger(WorldGateway.class);
 
-    @Resource
-    private ManagedThreadFactory threads;
-
-    @EJB
-    private OutboxStore outbox;
-
-    @EJB
-    private InboundProcessor processor;
-
-    @Inject
-    private GatewaySettings settings;
-
-    private WorldLink link;
-    private Thread reader;
-
     @PostConstruct
     void start() {
-        link = new WorldLink();
-        reader = threads.newThread(link);
-        reader.setName("world-connection");
-        reader.start();
-        ShopHealth.register(ShopHealth.WORLD_CONNECTION, () -> link.snapshot().toHealth(ShopHealth.WORLD_CONNECTION));
+        start(new WorldLink(), "world-connection", ShopHealth.WORLD_CONNECTION);
     }
 
     @PreDestroy
+    @Override
     void stop() {
-        ShopHealth.unregister(ShopHealth.WORLD_CONNECTION);
-        link.stop();
-        try {
-            reader.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Sends the commands that are due; see {@link PeerLink#sendDue}. */
-    public void sendDue() {
-        link.sendDue();
+        super.stop();
     }
 
     /** UPS announced a world different from the one joined: leave and join the new one. */
     public void worldChanged() {
-        link.reconnect();
+        link().reconnect();
     }
 
     /** A world id became known: connect if waiting for one. */
     public void worldKnown() {
-        link.wakeUp();
-    }
-
-    /** State, counters and outbox backlog (one database query). */
-    public PeerStatus status() {
-        return link.status();
-    }
-
-    /** State and counters only, for frequent readers such as metrics and health checks. */
-    public PeerStatus snapshot() {
-        return link.snapshot();
-    }
-
-    /** Whether the connection's thread is alive; false only once the application stops. */
-    public boolean isRunning() {
-        return link.isRunning() && reader.isAlive();
+        link().wakeUp();
     }
 
     private final class WorldLink extends PeerLink<AResponses> {
@@ -173,29 +125,29 @@ public class WorldGateway {
             if (responses.getAcksCount() > 0) {
                 outbox.markAcknowledged(Peer.WORLD, responses.getAcksList());
             }
-            long world = joinedWorld;
-            List<Long> acks = new ArrayList<>();
+            List<InboundProcessor.Received> items = new ArrayList<>();
             for (APurchaseMore arrived : responses.getArrivedList()) {
                 Map<Long, Integer> units = new LinkedHashMap<>();
                 for (AProduct product : arrived.getThingsList()) {
                     units.merge(product.getId(), product.getCount(), Integer::sum);
                 }
-                ack(acks, arrived.getSeqnum(), apply(world, arrived.getSeqnum(), new Report.StockArrived(arrived.getWhnum(), units)));
+                items.add(new InboundProcessor.Received(arrived.getSeqnum(), new Report.StockArrived(arrived.getWhnum(), units)));
             }
             for (APacked packed : responses.getReadyList()) {
-                ack(acks, packed.getSeqnum(), apply(world, packed.getSeqnum(), new Report.Packed(packed.getShipid())));
+                items.add(new InboundProcessor.Received(packed.getSeqnum(), new Report.Packed(packed.getShipid())));
             }
             for (ALoaded loaded : responses.getLoadedList()) {
-                ack(acks, loaded.getSeqnum(), apply(world, loaded.getSeqnum(), new Report.Loaded(loaded.getShipid())));
+                items.add(new InboundProcessor.Received(loaded.getSeqnum(), new Report.Loaded(loaded.getShipid())));
             }
             for (APackage status : responses.getPackagestatusList()) {
-                ack(acks, status.getSeqnum(),
-                        apply(world, status.getSeqnum(), new Report.PackageStatus(status.getPackageid(), status.getStatus())));
+                items.add(new InboundProcessor.Received(status.getSeqnum(),
+                        new Report.PackageStatus(status.getPackageid(), status.getStatus())));
             }
             for (AErr error : responses.getErrorList()) {
-                ack(acks, error.getSeqnum(),
-                        apply(world, error.getSeqnum(), new Report.CommandError(error.getOriginseqnum(), error.getErr())));
+                items.add(new InboundProcessor.Received(error.getSeqnum(),
+                        new Report.CommandError(error.getOriginseqnum(), error.getErr())));
             }
+            List<Long> acks = applyAll(joinedWorld, items);
             return acks;
         }
 
@@ -222,12 +174,6 @@ public class WorldGateway {
                 }
             }
             return frame.build();
-        }
-
-        private void ack(List<Long> acks, long seqnum, boolean acknowledge) {
-            if (acknowledge) {
-                acks.add(seqnum);
-            }
         }
     }
 }

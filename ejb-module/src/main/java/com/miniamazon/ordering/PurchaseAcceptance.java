@@ -39,6 +39,6 @@ public class PurchaseAcceptance {
         }
         order.markAccepted(Instant.now());
         messaging.acknowledge(orderId, correlationId);
-        LOG.debugf("order=%d accepted (correlation %s)", orderId, correlationId);
+        LOG.infof("order=%d accepted over JMS, correlation=%s", orderId, correlationId);
     }
 }

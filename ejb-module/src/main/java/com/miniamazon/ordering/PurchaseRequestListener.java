@@ -1,6 +1,7 @@
 package com.miniamazon.ordering;
 
 import com.miniamazon.accounts.Roles;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
@@ -15,12 +16,16 @@ import org.jboss.logging.Logger;
 /**
  * Receives purchase requests and hands each to {@link PurchaseAcceptance}. A failure rolls the delivery back so
  * the broker redelivers it (and dead-letters it after repeated failures): a request is never dropped.
+ *
+ * <p>{@code @PermitAll}: the broker delivers without a caller identity, and WildFly denies methods that name no
+ * permission; the acceptance itself runs as {@code system}.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/PurchaseRequests"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
 })
+@PermitAll
 @RunAs(Roles.SYSTEM)
 public class PurchaseRequestListener implements MessageListener {
 

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeployerPathIT {
 
-    private static final String DATABASE = "miniamazon_deployer_it";
+    /** Its own database and ports, derived from the run's, so that runs side by side never share them. */
+    private static final String DATABASE = System.getProperty("shop.db.name", "miniamazon_it") + "_deployer";
+    private static final int PORT_OFFSET = Integer.getInteger("wildfly.port.offset", 0) + 200;
     private static final Path CONFIG = Path.of(System.getProperty("wildfly.config.dir", "../wildfly-config"));
 
     @TempDir
@@ -39,7 +41,7 @@ class DeployerPathIT {
         String driver = "-Dminiamazon.postgresql.driver.jar=" + System.getProperty("jdbc.driver.jar");
         Path ear = Path.of(System.getProperty("ear.file"));
 
-        try (StandaloneServer server = StandaloneServer.unpack(workDir, 200)) {
+        try (StandaloneServer server = StandaloneServer.unpack(workDir, PORT_OFFSET)) {
             Path config = server.home().resolve("standalone/configuration/standalone-full.xml");
             server.cli(CONFIG.resolve("configure.cli"), driver);
             String configured = Files.readString(config);

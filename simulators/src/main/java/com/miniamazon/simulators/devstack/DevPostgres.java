@@ -43,32 +43,21 @@ public final class DevPostgres {
         String user = options.string("user", "postgres");
         List<String> databases = databases(options);
 
-        if (answers(host, port)) {
-            createMissingDatabases(host, port, user, databases);
-            LOG.infof("PostgreSQL at %s:%d is up; databases ready: %s", host, port, databases);
+        Path dataDir = Path.of(options.string("data-dir", "target/embedded-postgres")).toAbsolutePath();
+        AutoCloseable embedded = ensureRunning(host, port, user, databases, dataDir);
+        if (embedded == null) {
             return 0;
         }
-        Path dataDir = Path.of(options.string("data-dir", "target/embedded-postgres")).toAbsolutePath();
-        Files.createDirectories(dataDir);
-        LOG.infof("No PostgreSQL answers at %s:%d; starting an embedded one with its data in %s", host, port, dataDir);
-        EmbeddedPostgres embedded = EmbeddedPostgres.builder()
-                .setPort(port)
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 embedded.close();
-                LOG.info("Embedded PostgreSQL stopped");
-            } catch (IOException e) {
+            } catch (Exception e) {
                 LOG.error("Embedded PostgreSQL did not stop cleanly", e);
             } finally {
                 stopped.countDown();
             }
         }, "embedded-postgres-stop"));
-        createMissingDatabases(host, port, user, databases);
-        LOG.infof("Embedded PostgreSQL ready at %s:%d; databases ready: %s", host, port, databases);
         stopped.await();
         return 0;
     }
