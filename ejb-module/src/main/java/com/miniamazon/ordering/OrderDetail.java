@@ -9,11 +9,12 @@ import java.util.Locale;
 import java.util.List;
 
 /**
- * Everything the order page shows: lines, the timeline of states, the shipments with their warehouse and truck,
- * the destination (and a change asked for but not yet settled by UPS), and whether it may still change.
+ * Everything the customer sees of one order: lines, the timeline of states, the shipments with their warehouse
+ * and truck, the destination (and a change asked for but not yet settled by UPS), whether it may still change,
+ * and whether the store's staff are looking into it ({@code attentionNeeded}; the reason stays internal).
  */
 public record OrderDetail(long id, OrderStatus status, Instant placedAt, BigDecimal total, int destinationX,
-        int destinationY, Integer requestedX, Integer requestedY, String upsAccount, String problem,
+        int destinationY, Integer requestedX, Integer requestedY, String upsAccount, boolean attentionNeeded,
         boolean destinationChangeable, List<Line> lines, List<TimelineEntry> timeline, List<ShipmentView> shipments)
         implements Serializable {
 

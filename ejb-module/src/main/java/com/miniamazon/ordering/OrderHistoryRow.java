@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One order in the history page's list (the API's row is {@link OrderSummary}); searchable through {@link OrderHistoryService}. */
+/** One order in the history page's list; searchable through {@link OrderHistoryService}. */
 public record OrderHistoryRow(long id, OrderStatus status, Instant placedAt, BigDecimal total, int itemCount,
         String firstProductName, int productCount, Long trackingNumber) implements Serializable {
 

@@ -107,7 +107,7 @@ public class OrderHistoryService {
                 order.getDestination().x(), order.getDestination().y(),
                 order.getRequestedDestination() == null ? null : order.getRequestedDestination().x(),
                 order.getRequestedDestination() == null ? null : order.getRequestedDestination().y(),
-                order.getUpsAccount(), order.getProblem(), order.acceptsDestinationChange(), lines, timeline,
+                order.getUpsAccount(), order.getProblem() != null, order.acceptsDestinationChange(), lines, timeline,
                 shipments);
     }
 

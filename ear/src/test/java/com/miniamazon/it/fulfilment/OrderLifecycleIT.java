@@ -52,6 +52,7 @@ class OrderLifecycleIT {
         }
         assertThat(states).containsExactly("PLACED", "PACKING", "PACKED", "LOADING", "LOADED", "DELIVERING", "DELIVERED");
         assertThat(order.get("destination").get("x").asInt()).isEqualTo(30);
+        assertThat(order.get("shipments").get(0).get("trackingNumber").asLong()).isEqualTo(trackingNumber);
 
         assertThat(WorldRecords.worldEventsPerPackage("packed", List.of(trackingNumber))).containsEntry(trackingNumber, 1L);
         assertThat(WorldRecords.worldEventsPerPackage("loaded", List.of(trackingNumber))).containsEntry(trackingNumber, 1L);

@@ -4,11 +4,9 @@ import com.miniamazon.inventory.GridPoint;
 import com.miniamazon.ordering.CheckoutRejected;
 import com.miniamazon.ordering.CheckoutService;
 import com.miniamazon.ordering.DeliveryChangeService;
-import com.miniamazon.ordering.OrderDetails;
+import com.miniamazon.ordering.OrderHistoryService;
 import com.miniamazon.ordering.OrderNotFound;
 import com.miniamazon.ordering.OrderReceipt;
-import com.miniamazon.ordering.OrderSummary;
-import com.miniamazon.ordering.OrderTracking;
 import com.miniamazon.ordering.PlaceOrderCommand;
 import com.miniamazon.ordering.PurchaseAcknowledgement;
 import jakarta.ejb.EJB;
@@ -17,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -50,7 +49,7 @@ public class OrdersResource {
     private CheckoutService checkout;
 
     @EJB
-    private OrderTracking tracking;
+    private OrderHistoryService orders;
 
     @EJB
     private DeliveryChangeService deliveryChanges;
@@ -84,17 +83,19 @@ public class OrdersResource {
     @Path("{id}")
     @Operation(summary = "One of your orders, with its timeline")
     @APIResponse(responseCode = "404", description = "No such order of yours")
-    public OrderDetails order(@PathParam("id") long id) throws OrderNotFound {
-        return tracking.order(id);
+    public OrderResponses.Order order(@PathParam("id") long id) {
+        return OrderResponses.Order.of(orders.myOrder(id));
     }
 
     @GET
-    @Operation(summary = "Your orders, newest first")
-    public List<OrderSummary> orders(
+    @Operation(summary = "Your orders, newest first", description = "q matches an order number, a tracking number "
+            + "or part of a product's name.")
+    public List<OrderResponses.Row> orders(
+            @QueryParam("q") @DefaultValue("") @Size(max = 100, message = "must be at most 100 characters") String search,
             @QueryParam("first") @DefaultValue("0") @Min(value = 0, message = "must be at least 0") int first,
             @QueryParam("max") @DefaultValue("20") @Min(value = 1, message = "must be at least 1")
                     @Max(value = 100, message = "must be at most 100") int max) {
-        return tracking.orders(first, max);
+        return orders.myOrders(search, first, max).stream().map(OrderResponses.Row::of).toList();
     }
 
     @PUT
