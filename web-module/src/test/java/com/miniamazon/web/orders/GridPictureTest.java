@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class GridPictureTest {
 
     private static OrderDetail order(OrderStatus status, Integer truck, boolean arrived) {
-        return new OrderDetail(1, status, Instant.EPOCH, BigDecimal.ONE, 100, -50, null, null, null, null, true,
+        return new OrderDetail(1, status, Instant.EPOCH, BigDecimal.ONE, 100, -50, null, null, null, false, true,
                 List.of(), List.of(), List.of(new OrderDetail.ShipmentView(1001, 1, "Durham", 10, 10, truck, arrived,
                         false)));
     }
