@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -66,11 +67,17 @@ public class ShopPage {
         input.sendKeys(text);
     }
 
-    /** Clicks a button that submits the whole page (not Ajax) and waits for the next page. */
+    /**
+     * Clicks a button that submits the whole page (not Ajax) and waits for the next page. The old page is marked
+     * with a window property that only a new document lacks; asking the old button whether it went stale is not
+     * enough, because Chromium answers such questions asked mid-navigation with a generic inspector error.
+     */
     protected void clickAndWaitForNewPage(By by) {
         WebElement button = visible(by);
+        ((JavascriptExecutor) driver).executeScript("window.miniAmazonPreviousPage = true");
         button.click();
-        waiting().until(ExpectedConditions.stalenessOf(button));
+        waiting().ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript("return window.miniAmazonPreviousPage === undefined")));
         waitForPage();
     }
 
