@@ -140,6 +140,7 @@ public final class SearchBench {
         }
         try (Statement s = db.createStatement()) {
             s.execute("vacuum analyze product");
+            s.execute("vacuum analyze search_word");
         }
     }
 
@@ -199,7 +200,7 @@ public final class SearchBench {
         return count;
     }
 
-    private static final Pattern NAMED = Pattern.compile("(?<!:):([a-zA-Z]+)");
+    private static final Pattern NAMED = Pattern.compile("(?<!:):([a-zA-Z][a-zA-Z0-9]*)");
 
     /** Turns the shop's named parameters (:words) into JDBC ones, binding each occurrence. */
     private static PreparedStatement prepare(Connection db, String namedSql, Map<String, Object> values, SearchSql sql,

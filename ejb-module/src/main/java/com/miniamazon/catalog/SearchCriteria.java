@@ -2,6 +2,8 @@ package com.miniamazon.catalog;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,6 +15,9 @@ public record SearchCriteria(String words, String categorySlug, BigDecimal minPr
 
     /** The longest query looked at; longer input is cut, so a pasted essay cannot slow the database down. */
     public static final int MAX_WORDS_LENGTH = 100;
+
+    /** The most separate words a search matches on; the rest of a long query is ignored. */
+    public static final int MAX_TERMS = 8;
 
     public enum SortOrder { RELEVANCE, PRICE_ASCENDING, PRICE_DESCENDING, RATING }
 
@@ -31,5 +36,17 @@ public record SearchCriteria(String words, String categorySlug, BigDecimal minPr
 
     public boolean hasWords() {
         return !words.isEmpty();
+    }
+
+    /**
+     * The words as the search matches them: split on anything that is not a letter or a digit, the way the
+     * database splits product names into {@code product.name_words}, at most {@link #MAX_TERMS} of them.
+     */
+    public List<String> terms() {
+        return Arrays.stream(words.split("[^\\p{L}\\p{N}]+"))
+                .filter(term -> !term.isEmpty())
+                .distinct()
+                .limit(MAX_TERMS)
+                .toList();
     }
 }
