@@ -25,10 +25,10 @@ import java.util.StringJoiner;
 public final class SearchSql {
 
     /**
-     * How similar a word must be to a word of the query. 0.35 lets "labtop" (0.4 to "laptop") through and keeps
-     * "lamp" (0.2) out; set per transaction with {@link #SET_THRESHOLD}.
+     * How similar a word must be to a word of the query: 0.3 lets "labtop" (0.4 to "laptop") and "lantren" (0.33 to
+     * "lantern") through and keeps "lamp" (0.2 to "laptop") out; set per transaction with {@link #SET_THRESHOLD}.
      */
-    public static final String SIMILARITY_THRESHOLD = "0.35";
+    public static final String SIMILARITY_THRESHOLD = "0.3";
 
     public static final String SET_THRESHOLD = "select set_config('pg_trgm.similarity_threshold', '"
             + SIMILARITY_THRESHOLD + "', true)";
