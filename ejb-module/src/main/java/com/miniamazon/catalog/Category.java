@@ -1,6 +1,5 @@
 package com.miniamazon.catalog;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,7 +9,6 @@ import jakarta.persistence.Table;
 
 /** A shelf of the store, such as Books; the slug names it in URLs. */
 @Entity
-@Cacheable
 @Table(name = "category")
 public class Category {
 
