@@ -55,6 +55,19 @@ class HeadersIT {
     }
 
     @Test
+    void pagesAndAnswersWithPersonalDataAreNeverStoredByTheBrowserAndNoOtherSiteMayReadThem() {
+        String email = Shoppers.registered("nostore");
+        FormClient customer = FormClient.signedIn(email, Shoppers.PASSWORD);
+        for (String path : new String[] {"account/profile.xhtml", "orders/history.xhtml", "account/addresses.xhtml",
+                "cart.xhtml", "api/orders"}) {
+            assertThat(customer.get(path).header("Cache-Control")).as(path).contains("no-store");
+        }
+        Page crossOrigin = customer.get("api/products?q=tea", Map.of("Origin", "http://evil.example"));
+        assertThat(crossOrigin.status()).isEqualTo(200);
+        assertThat(crossOrigin.header("Access-Control-Allow-Origin")).as("no CORS for other sites").isNull();
+    }
+
+    @Test
     void noResponseNamesTheServerSoftwareOrItsVersion() {
         FormClient visitor = FormClient.visitor();
         for (Page answer : new Page[] {visitor.get("index.xhtml"), visitor.get("no-such-page.xhtml"),

@@ -59,7 +59,13 @@ public final class FormClient {
     }
 
     public Page get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(TestEnvironment.shopUrl() + path)).GET(), path);
+        return get(path, Map.of());
+    }
+
+    public Page get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestEnvironment.shopUrl() + path)).GET();
+        headers.forEach(request::header);
+        return send(request, path);
     }
 
     /** A form post with exactly these fields, as another site or a script could send it. */
