@@ -77,7 +77,8 @@ class BusinessMethodRolesTest {
         try {
             Path classes = Path.of(AccountService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             try (Stream<Path> files = Files.walk(classes)) {
-                return files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$"))
+                return files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$")
+                                && !f.getFileName().toString().endsWith("-info.class"))
                         .map(f -> classes.relativize(f).toString().replace(f.getFileSystem().getSeparator(), ".")
                                 .replaceAll("\\.class$", ""))
                         .map(BusinessMethodRolesTest::load)
