@@ -100,6 +100,13 @@ class ApiSecurityIT {
             assertThat(reply.body()).as(what).doesNotContain("Exception").doesNotContain("at com.")
                     .doesNotContain("at org.").doesNotContain("java.");
         });
+        FormClient raw = FormClient.visitor();
+        for (FormClient.Page answer : List.of(raw.request("DELETE", "api/products/1", null, null),
+                raw.request("POST", "api/accounts", "text/plain", "email=a@b.c"))) {
+            assertThat(answer.status()).as(answer.path()).isIn(405, 415);
+            assertThat(answer.header("Content-Type")).as(answer.path()).startsWith("application/problem+json");
+            assertThat(answer.body()).as(answer.path()).doesNotContain("Exception");
+        }
         assertThat(answers.get("oversized email").status()).isEqualTo(400);
         assertThat(answers.get("oversized password").status()).isEqualTo(400);
     }
