@@ -43,7 +43,7 @@ class InputHandlingIT {
             assertThat(product.reviewsText()).contains(SCRIPT).contains(IMAGE).contains("Reviewer " + IMAGE);
             assertNothingRan(browser);
 
-            SearchPage results = SearchPage.openFor(browser, word);
+            SearchPage results = SearchPage.searchFor(browser, word);
             assertThat(results.resultNames()).singleElement().asString().contains(SCRIPT);
             assertNothingRan(browser);
 
