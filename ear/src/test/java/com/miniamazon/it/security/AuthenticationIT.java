@@ -76,6 +76,22 @@ class AuthenticationIT {
                 .contains("event=login-throttled user=" + email + " ip=127.0.0.1 via=form"));
     }
 
+    @Test
+    void aSignInLinkCannotSendTheShopperToAnotherSite() {
+        String email = Shoppers.registered("redirect");
+        for (String next : new String[] {"%2F%09%2Fevil.example", "%2F%2Fevil.example", "https%3A%2F%2Fevil.example",
+                "%2F%5Cevil.example"}) {
+            FormClient shopper = FormClient.visitor();
+            Page signedIn = shopper.get("login.xhtml?next=" + next).submit("login",
+                    Map.of("login:email", email, "login:password", Shoppers.PASSWORD), "login:signIn");
+            assertThat(signedIn.status()).as(next).isEqualTo(302);
+            assertThat(signedIn.header("Location")).as(next).endsWith("/index.xhtml");
+        }
+        Page wanted = FormClient.visitor().get("login.xhtml?next=%2Faccount%2Faddresses.xhtml").submit("login",
+                Map.of("login:email", email, "login:password", Shoppers.PASSWORD), "login:signIn");
+        assertThat(wanted.header("Location")).endsWith("/account/addresses.xhtml");
+    }
+
     /** The message the login page shows after a failed sign-in with this email and a wrong password. */
     private static String failedSignIn(String email) {
         Page answer = FormClient.visitor().signIn(email, "wrong password 1");
