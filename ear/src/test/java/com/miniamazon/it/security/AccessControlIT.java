@@ -158,6 +158,24 @@ class AccessControlIT {
                 + "on a.id = d.account_id where a.email = ?", email)).isZero();
     }
 
+    @Test
+    void aPostWithThePagesViewStateButNotItsScriptNonceIsRefusedLikeAnExpiredForm() {
+        String email = Shoppers.registered("nonce");
+        FormClient customer = FormClient.signedIn(email, Shoppers.PASSWORD);
+        Map<String, String> fields = Map.of("destination:label", "Scripted", "destination:x", "1", "destination:y", "2");
+
+        Page refused = customer.get("account/addresses.xhtml").submitWithoutNonce("destination", fields, "destination:save");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("Please try again").doesNotContain("Exception");
+        assertThat(ShopDatabase.longValue("select count(*) from saved_destination d join account a "
+                + "on a.id = d.account_id where a.email = ?", email)).isZero();
+
+        Page saved = customer.get("account/addresses.xhtml").submit("destination", fields, "destination:save");
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(ShopDatabase.longValue("select count(*) from saved_destination d join account a "
+                + "on a.id = d.account_id where a.email = ?", email)).isEqualTo(1);
+    }
+
     private static void assertRefused(String path, Page answer) {
         assertThat(answer.status()).as(path).isEqualTo(403);
         assertThat(answer.text()).as(path).contains("Not allowed").doesNotContain("Exception");

@@ -30,6 +30,8 @@ public final class FormClient {
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
 
+    private static final Pattern NONCE = Pattern.compile("'nonce-([^']+)'");
+
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -151,17 +153,37 @@ public final class FormClient {
             return matcher.group(1).replace("&#58;", ":").replace("&amp;", "&");
         }
 
+        /** The script nonce of this page's Content-Security-Policy. */
+        public String nonce() {
+            Matcher matcher = NONCE.matcher(Optional.ofNullable(header("Content-Security-Policy")).orElse(""));
+            if (!matcher.find()) {
+                throw new IllegalStateException("no CSP nonce on " + path + " (status " + status + ")");
+            }
+            return matcher.group(1);
+        }
+
         /**
          * Posts the form {@code formId} of this page back to this page with its view state, these fields and the
-         * button pressed, as a browser would for a non-Ajax submit.
+         * button pressed, as a browser would for a non-Ajax submit (PrimeFaces' script adds the page's nonce).
          */
         public Page submit(String formId, Map<String, String> fields, String button) {
+            Map<String, String> form = new LinkedHashMap<>(formWithoutNonce(formId, fields, button));
+            form.put("primefaces.nonce", nonce());
+            return client.post(path, form, Map.of());
+        }
+
+        /** The same post without the nonce: what a script that did not run the page's own code would send. */
+        public Page submitWithoutNonce(String formId, Map<String, String> fields, String button) {
+            return client.post(path, formWithoutNonce(formId, fields, button), Map.of());
+        }
+
+        private Map<String, String> formWithoutNonce(String formId, Map<String, String> fields, String button) {
             Map<String, String> form = new LinkedHashMap<>();
             form.put(formId, formId);
             form.putAll(fields);
             form.put(button, button);
             form.put("jakarta.faces.ViewState", viewState());
-            return client.post(path, form, Map.of());
+            return form;
         }
 
         /** The text of the page with the markup stripped, to search for words a person would read. */

@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -125,6 +126,17 @@ public final class ApiExceptionMappers {
                     : status.getStatusCode() == 400 ? "The request body is not valid JSON for this operation."
                     : status.getReasonPhrase();
             return Problem.response(Response.Status.fromStatusCode(status.getStatusCode()), status.getReasonPhrase(), detail);
+        }
+    }
+
+    /** A body the JSON binding cannot read (truncated, wrong types): the client's mistake, so 400, not 500. */
+    @Provider
+    public static class Unreadable implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            LOG.debugf("Unreadable API request body: %s", e.getMessage());
+            return Problem.response(Response.Status.BAD_REQUEST, "Bad Request",
+                    "The request body is not valid JSON for this operation.");
         }
     }
 
