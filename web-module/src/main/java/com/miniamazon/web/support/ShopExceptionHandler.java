@@ -67,7 +67,9 @@ public class ShopExceptionHandler extends ExceptionHandlerWrapper {
                 return HttpServletResponse.SC_BAD_REQUEST;
             }
             if (cause instanceof CspException) {
-                // The page's script sends its nonce with every post; a post without it did not come from the page.
+                // The page's script sends its nonce with every post, so this post did not come from the page's own
+                // code. PrimeFaces checks it only when rendering the answer, after the action ran: it is no CSRF
+                // check (the view state is), but the sender still gets the friendly page rather than a 500.
                 LOG.infof("Form post without the page's nonce to %s: %s", viewId(context), cause.getMessage());
                 return HttpServletResponse.SC_BAD_REQUEST;
             }
