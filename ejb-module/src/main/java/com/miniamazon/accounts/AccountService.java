@@ -34,6 +34,9 @@ public class AccountService {
     @Inject
     private PasswordHasher hasher;
 
+    @Inject
+    private UnknownEmailLogins unknownEmails;
+
     @Resource
     private SessionContext session;
 
@@ -78,8 +81,15 @@ public class AccountService {
         Instant now = clock.instant();
         Optional<Account> found = accounts.findByEmailForUpdate(email);
         if (found.isEmpty()) {
+            // Same time, same counting and the same lock as for a real account: the answer tells nobody whether
+            // the email is registered.
+            String unknown = Account.normalizeEmail(email);
+            Optional<Instant> locked = unknownEmails.lockedUntil(unknown, now);
+            if (locked.isPresent()) {
+                return LoginOutcome.locked(locked.get());
+            }
             hasher.spendVerificationTime(password);
-            return LoginOutcome.rejected();
+            return unknownEmails.recordFailure(unknown, now).map(LoginOutcome::locked).orElseGet(LoginOutcome::rejected);
         }
         Account account = found.get();
         if (account.isLockedAt(now)) {
@@ -96,8 +106,9 @@ public class AccountService {
     }
 
     /**
-     * Until when the account with this email refuses logins after too many wrong passwords; empty when it does
-     * not (or there is no such account). For the login page's message.
+     * Until when logins to this email are refused after too many wrong passwords; empty when they are not. An
+     * email without an account is throttled the same way, so the answer does not reveal whether it has one. For
+     * the login page's message.
      */
     @PermitAll
     public Optional<Instant> lockedUntil(String email) {
@@ -105,7 +116,10 @@ public class AccountService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return accounts.findByEmail(email).filter(a -> a.isLockedAt(now)).map(Account::getLockedUntil);
+        Optional<Account> account = accounts.findByEmail(email);
+        return account.isPresent()
+                ? account.filter(a -> a.isLockedAt(now)).map(Account::getLockedUntil)
+                : unknownEmails.lockedUntil(Account.normalizeEmail(email), now);
     }
 
     /** The logged-in customer's own account. */

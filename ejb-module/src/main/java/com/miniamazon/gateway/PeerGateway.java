@@ -2,6 +2,7 @@ package com.miniamazon.gateway;
 
 import com.miniamazon.health.ShopHealth;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
@@ -9,8 +10,10 @@ import jakarta.inject.Inject;
 /**
  * What the world and UPS gateway singletons share: one {@link PeerLink} run on a container-managed thread from
  * start-up to shutdown, its readiness probe, and the methods the timer, the commit observer, the metrics and the
- * status pages call.
+ * status pages call. {@code @PermitAll} here as on the subclasses: a class's security annotation covers only the
+ * methods it declares, so without it these inherited business methods would carry none.
  */
+@PermitAll
 abstract class PeerGateway {
 
     @Resource

@@ -44,7 +44,7 @@ class AccountJourneyIT {
         try (Browser browser = Browser.open()) {
             RegisterPage.open(browser).register("Grace", email, "short1");
             RegisterPage form = new RegisterPage(browser);
-            assertThat(form.fieldMessage("register:password")).contains("at least 10 characters");
+            assertThat(form.fieldMessage("register:password")).contains("at least 12 characters");
 
             RegisterPage.open(browser).register("Grace", email, Shoppers.PASSWORD, Shoppers.PASSWORD + "x");
             assertThat(new RegisterPage(browser).fieldMessage("register:passwordAgain")).contains("differ");

@@ -12,9 +12,13 @@ import com.miniamazon.it.pages.ProfilePage;
 import com.miniamazon.it.pages.RegisterPage;
 import com.miniamazon.it.pages.ShopPage;
 import com.miniamazon.it.support.Browser;
+import com.miniamazon.it.support.FormClient;
+import com.miniamazon.it.support.FormClient.Page;
 import com.miniamazon.it.support.ShopDatabase;
 import com.miniamazon.it.support.Shoppers;
 import com.miniamazon.it.support.TestEnvironment;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -102,5 +106,78 @@ class AccessControlIT {
         }
         assertThat(ShopDatabase.longValue("select count(*) from saved_destination d join account a "
                 + "on a.id = d.account_id where a.email = ?", email)).isZero();
+    }
+
+    private static final List<String> CUSTOMER_PAGES = List.of("account/profile.xhtml", "account/addresses.xhtml",
+            "orders/history.xhtml", "orders/order.xhtml?id=1", "checkout.xhtml");
+    private static final List<String> SELLER_PAGES = List.of("seller/listings.xhtml", "seller/listing.xhtml");
+    private static final List<String> ADMIN_PAGES = List.of("admin/index.xhtml");
+
+    @Test
+    void everyProtectedPageSendsAVisitorToSignInAndRefusesTheWrongRole() {
+        FormClient visitor = FormClient.visitor();
+        for (String path : concat(CUSTOMER_PAGES, SELLER_PAGES, ADMIN_PAGES)) {
+            Page answer = visitor.get(path);
+            assertThat(answer.status()).as(path).isEqualTo(302);
+            assertThat(answer.header("Location")).as(path).contains("/login.xhtml?next=");
+        }
+        FormClient customer = FormClient.signedIn(Shoppers.registered("roles"), Shoppers.PASSWORD);
+        assertThat(customer.get("account/profile.xhtml").status()).isEqualTo(200);
+        assertThat(customer.get("orders/history.xhtml").status()).isEqualTo(200);
+        FormClient seller = FormClient.signedIn("seller@mini-amazon.local", TestEnvironment.defaultSellerPassword());
+        assertThat(seller.get("seller/listings.xhtml").status()).isEqualTo(200);
+        for (String path : concat(SELLER_PAGES, ADMIN_PAGES)) {
+            assertRefused(path, customer.get(path));
+        }
+        for (String path : ADMIN_PAGES) {
+            assertRefused(path, seller.get(path));
+        }
+    }
+
+    @Test
+    void aCrossSitePostWithTheVictimsCookieButNotTheirViewStateChangesNothing() {
+        String email = Shoppers.registered("victim");
+        FormClient victim = FormClient.signedIn(email, Shoppers.PASSWORD);
+        victim.get("account/addresses.xhtml");
+        // The attacker's own, valid view state for the same page, from the attacker's own session.
+        String attackersViewState = FormClient.signedIn(Shoppers.registered("attacker"), Shoppers.PASSWORD)
+                .get("account/addresses.xhtml").viewState();
+        Map<String, String> headers = Map.of("Origin", "http://evil.example", "Referer", "http://evil.example/");
+
+        Page withoutViewState = victim.post("account/addresses.xhtml", Map.of("destination", "destination",
+                "destination:label", "Attacker drop", "destination:x", "1", "destination:y", "2",
+                "destination:save", "destination:save"), headers);
+        Page withForeignViewState = victim.post("account/addresses.xhtml", Map.of("destination", "destination",
+                "destination:label", "Attacker drop", "destination:x", "1", "destination:y", "2",
+                "destination:save", "destination:save", "jakarta.faces.ViewState", attackersViewState), headers);
+
+        assertThat(withoutViewState.status()).as("no view state: the page is only shown").isEqualTo(200);
+        assertThat(withForeignViewState.status()).isEqualTo(400);
+        assertThat(withForeignViewState.text()).contains("Please try again");
+        assertThat(ShopDatabase.longValue("select count(*) from saved_destination d join account a "
+                + "on a.id = d.account_id where a.email = ?", email)).isZero();
+    }
+
+    /**
+     * PrimeFaces checks the page's script nonce only when it renders the answer, after the action ran: it is no
+     * CSRF defence (the view state is), but a post without it must still get the friendly page, not an error.
+     */
+    @Test
+    void aPostWithoutThePagesScriptNonceGetsTheFriendlyPageNotAnError() {
+        FormClient customer = FormClient.signedIn(Shoppers.registered("nonce"), Shoppers.PASSWORD);
+        Page answer = customer.get("account/addresses.xhtml").submitWithoutNonce("destination",
+                Map.of("destination:label", "Scripted", "destination:x", "1", "destination:y", "2"), "destination:save");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text()).contains("Please try again").doesNotContain("Exception");
+    }
+
+    private static void assertRefused(String path, Page answer) {
+        assertThat(answer.status()).as(path).isEqualTo(403);
+        assertThat(answer.text()).as(path).contains("Not allowed").doesNotContain("Exception");
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
     }
 }

@@ -1,5 +1,6 @@
 package com.miniamazon.web.accounts;
 
+import com.miniamazon.web.support.SecurityEvents;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -19,6 +20,7 @@ public class LogoutAction {
     public void signOut() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        SecurityEvents.signedOut(request, request.getRemoteUser());
         try {
             request.logout();
         } catch (ServletException e) {

@@ -5,11 +5,13 @@ import com.miniamazon.accounts.AccountService;
 import com.miniamazon.accounts.Roles;
 import com.miniamazon.infrastructure.RequestRefusedException;
 import com.miniamazon.web.support.Feedback;
+import com.miniamazon.web.support.SecurityEvents;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
@@ -80,10 +82,14 @@ public class ProfileView implements Serializable {
             FacesContext.getCurrentInstance().validationFailed();
             return;
         }
+        HttpServletRequest request =
+                (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
         try {
             accounts.changePassword(chars(currentPassword), chars(newPassword));
+            SecurityEvents.passwordChanged(request, request.getRemoteUser());
             Feedback.info("Password changed", "Use your new password next time you sign in.");
         } catch (RequestRefusedException refusal) {
+            SecurityEvents.passwordChangeRefused(request, request.getRemoteUser(), refusal.field());
             Feedback.refused(refusal, "password");
         } finally {
             currentPassword = null;

@@ -1,5 +1,8 @@
 package com.miniamazon.web.accounts;
 
+import com.miniamazon.accounts.AccountService;
+import com.miniamazon.web.support.SecurityEvents;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -43,6 +46,9 @@ public class ShopAuthenticationMechanism implements HttpAuthenticationMechanism 
     @Inject
     private IdentityStoreHandler identityStores;
 
+    @EJB
+    private AccountService accounts;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -75,9 +81,11 @@ public class ShopAuthenticationMechanism implements HttpAuthenticationMechanism 
         CredentialValidationResult result = emailAndPassword == null ? CredentialValidationResult.INVALID_RESULT
                 : identityStores.validate(new UsernamePasswordCredential(emailAndPassword[0], emailAndPassword[1]));
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            SecurityEvents.apiCallAuthenticated(request, result.getCallerPrincipal().getName());
             return context.notifyContainerAboutLogin(result);
         }
-        LOG.infof("API call to %s with wrong credentials refused", request.getRequestURI());
+        String attempted = emailAndPassword == null ? null : emailAndPassword[0];
+        SecurityEvents.signInFailed(request, attempted, "api", attempted != null && isPaused(attempted));
         try {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Mini-Amazon\", charset=\"UTF-8\"");
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -88,6 +96,11 @@ public class ShopAuthenticationMechanism implements HttpAuthenticationMechanism 
             LOG.warnf(e, "Could not write the 401 answer for %s", request.getRequestURI());
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** Whether sign-in for this email is paused after too many failures (for the audit line only). */
+    private boolean isPaused(String email) {
+        return accounts.lockedUntil(email).isPresent();
     }
 
     /** {@code email:password} from a Basic credential, or null when it is not one. */
@@ -104,6 +117,8 @@ public class ShopAuthenticationMechanism implements HttpAuthenticationMechanism 
     private AuthenticationStatus logIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            String attempted = credential instanceof UsernamePasswordCredential login ? login.getCaller() : null;
+            SecurityEvents.signInFailed(request, attempted, "form", attempted != null && isPaused(attempted));
             // No error response: the login page says what went wrong.
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -112,6 +127,7 @@ public class ShopAuthenticationMechanism implements HttpAuthenticationMechanism 
         }
         SignedIn signedIn = new SignedIn(result.getCallerPrincipal().getName(), result.getCallerGroups());
         request.getSession(true).setAttribute(SESSION_KEY, signedIn);
+        SecurityEvents.signedIn(request, signedIn.email(), "form");
         LOG.debugf("Signed in with roles %s", signedIn.roles());
         return context.notifyContainerAboutLogin(signedIn.email(), signedIn.roles());
     }

@@ -3,11 +3,14 @@ package com.miniamazon.web.api;
 import com.miniamazon.infrastructure.RequestRefusedException;
 import com.miniamazon.ordering.CheckoutRejected;
 import com.miniamazon.ordering.OrderNotFound;
+import com.miniamazon.web.support.SecurityEvents;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -90,9 +93,20 @@ public final class ApiExceptionMappers {
         @Context
         private SecurityContext security;
 
+        @Context
+        private HttpServletRequest request;
+
         @Override
         public Response toResponse(EJBAccessException e) {
-            if (security == null || security.getUserPrincipal() == null) {
+            return answer(security, request);
+        }
+
+        /** 401 with a Basic challenge for a caller without credentials, 403 for one whose role does not fit. */
+        static Response answer(SecurityContext security, HttpServletRequest request) {
+            boolean anonymous = security == null || security.getUserPrincipal() == null;
+            SecurityEvents.accessDenied(request, anonymous ? null : security.getUserPrincipal().getName(),
+                    request == null ? "api" : request.getRequestURI());
+            if (anonymous) {
                 return Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED, "Authentication required",
                                 "Send the email and password of a shop account with HTTP Basic."))
                         .header("WWW-Authenticate", "Basic realm=\"Mini-Amazon\", charset=\"UTF-8\"")
@@ -115,13 +129,31 @@ public final class ApiExceptionMappers {
         }
     }
 
+    /** A body the JSON binding cannot read (truncated, wrong types): the client's mistake, so 400, not 500. */
+    @Provider
+    public static class Unreadable implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            LOG.debugf("Unreadable API request body: %s", e.getMessage());
+            return Problem.response(Response.Status.BAD_REQUEST, "Bad Request",
+                    "The request body is not valid JSON for this operation.");
+        }
+    }
+
     /** Anything else: logged in full with an id; the client gets the id, not the trace. */
     @Provider
     public static class Unexpected implements ExceptionMapper<Exception> {
+        @Context
+        private SecurityContext security;
+
+        @Context
+        private HttpServletRequest request;
+
         @Override
         public Response toResponse(Exception e) {
-            if (e instanceof EJBException ejb && ejb.getCausedByException() instanceof EJBAccessException access) {
-                return new Forbidden().toResponse(access);
+            if (e instanceof EJBException ejb && ejb.getCausedByException() instanceof EJBAccessException) {
+                // Built here with this request's security context: a new Forbidden would have none, and answer 401.
+                return Forbidden.answer(security, request);
             }
             String id = UUID.randomUUID().toString();
             LOG.errorf(e, "API request failed (error id %s)", id);

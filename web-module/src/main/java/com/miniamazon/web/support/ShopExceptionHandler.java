@@ -13,11 +13,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Iterator;
 import org.jboss.logging.Logger;
+import org.primefaces.csp.CspException;
 
 /**
  * Turns what goes wrong in a page into the answer a person should see, never a stack trace: an unknown or
  * someone else's order or product is 404, a refused role or another seller's listing is 403, an expired or
- * forged form post (no valid view state) is 400, anything else is logged with the page and answered 500.
+ * forged form post (no valid view state, or not the page's CSP nonce) is 400, anything else is logged with the page and answered 500.
  * Ajax requests are redirected to the same error pages, as they cannot show an error response.
  */
 public class ShopExceptionHandler extends ExceptionHandlerWrapper {
@@ -63,6 +64,13 @@ public class ShopExceptionHandler extends ExceptionHandlerWrapper {
             }
             if (cause instanceof ViewExpiredException) {
                 LOG.infof("Form post without a valid view state to %s", viewId(context));
+                return HttpServletResponse.SC_BAD_REQUEST;
+            }
+            if (cause instanceof CspException) {
+                // The page's script sends its nonce with every post, so this post did not come from the page's own
+                // code. PrimeFaces checks it only when rendering the answer, after the action ran: it is no CSRF
+                // check (the view state is), but the sender still gets the friendly page rather than a 500.
+                LOG.infof("Form post without the page's nonce to %s: %s", viewId(context), cause.getMessage());
                 return HttpServletResponse.SC_BAD_REQUEST;
             }
         }

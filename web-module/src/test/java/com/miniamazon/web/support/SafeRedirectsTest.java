@@ -15,4 +15,15 @@ class SafeRedirectsTest {
         assertThat(SafeRedirects.localPathOr("/x\r\nSet-Cookie: a=b", "/index.xhtml")).isEqualTo("/index.xhtml");
         assertThat(SafeRedirects.localPathOr(null, "/index.xhtml")).isEqualTo("/index.xhtml");
     }
+
+    @Test
+    void aTabOrOtherInvisibleCharacterBetweenTheSlashesIsNoWayOut() {
+        // Browsers strip tabs and line breaks from URLs: "/\t/evil.example" would open //evil.example.
+        assertThat(SafeRedirects.localPathOr("/\t/evil.example", "/index.xhtml")).isEqualTo("/index.xhtml");
+        assertThat(SafeRedirects.localPathOr("/\n/evil.example", "/index.xhtml")).isEqualTo("/index.xhtml");
+        assertThat(SafeRedirects.localPathOr("/ /evil.example", "/index.xhtml")).isEqualTo("/index.xhtml");
+        assertThat(SafeRedirects.localPathOr("/\u0000/evil.example", "/index.xhtml")).isEqualTo("/index.xhtml");
+        assertThat(SafeRedirects.localPathOr("/search.xhtml?q=tea&sort=PRICE", "/index.xhtml"))
+                .isEqualTo("/search.xhtml?q=tea&sort=PRICE");
+    }
 }
