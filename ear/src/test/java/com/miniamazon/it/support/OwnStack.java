@@ -142,10 +142,24 @@ public final class OwnStack implements AutoCloseable {
         return Database.connect(shopDatabase());
     }
 
+    /** The server's log outlives the temporary directory, under the artefacts as {@code <label>-server.log}. */
+    private void keepServerLog() {
+        Path log = server.home().resolve("standalone/log/server.log");
+        try {
+            if (java.nio.file.Files.exists(log)) {
+                java.nio.file.Files.copy(log, TestEnvironment.artefactsDir().resolve(label + "-server.log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep " + log, e);
+        }
+    }
+
     /** Everything stops: WildFly, then UPS, then the world; the databases stay for a person to look at. */
     @Override
     public void close() {
         server.stop();
+        keepServerLog();
         if (ups != null) {
             ups.stop();
         }
