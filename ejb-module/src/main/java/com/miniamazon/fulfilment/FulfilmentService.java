@@ -27,10 +27,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -155,6 +159,33 @@ public class FulfilmentService {
         }
     }
 
+    /**
+     * Locks, in one statement and lowest id first, the shipments that reports about to be applied in this
+     * transaction may change: those named, and those waiting for stock at the warehouses where stock arrives.
+     * Every transaction that holds more than one shipment takes them in id order (the watchdog does too), so
+     * the world's and UPS's transactions wait for each other instead of deadlocking: a UPS frame whose truck
+     * waits for shipments 7 and 3 once locked 7 and then 3 while a world frame reporting 3 and 7 packed held 3.
+     * A shipment created later has a higher id than all these, so locking it later keeps the order.
+     */
+    public void lockForReports(Collection<Long> shipmentIds, Collection<Integer> receivingWarehouses) {
+        if (shipmentIds.isEmpty() && receivingWarehouses.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                        select id from shipment
+                        where id = any(cast(?1 as bigint[]))
+                           or (warehouse_id = any(cast(?2 as integer[])) and not stock_claimed)
+                        order by id
+                        for update""")
+                .setParameter(1, arrayLiteral(shipmentIds))
+                .setParameter(2, arrayLiteral(receivingWarehouses))
+                .getResultList();
+    }
+
+    private static String arrayLiteral(Collection<? extends Number> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+
     /** The world finished packing a shipment. */
     public void packed(long shipmentId) throws ReportRejected {
         Shipment shipment = lockedShipment(shipmentId);
@@ -169,7 +200,8 @@ public class FulfilmentService {
     /** UPS reports a truck at a warehouse, waiting for these shipments. */
     public void truckArrived(int truckId, int warehouseId, List<Long> shipmentIds) throws ReportRejected {
         List<String> problems = new ArrayList<>();
-        for (long shipmentId : shipmentIds) {
+        // Lowest id first, as every transaction that locks several shipments takes them.
+        for (long shipmentId : new TreeSet<>(shipmentIds)) {
             Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
             if (shipment == null) {
                 problems.add("unknown shipid " + shipmentId);
@@ -360,14 +392,21 @@ public class FulfilmentService {
                 .setParameter("since", now.minus(quietFor))
                 .setMaxResults(200)
                 .getResultList();
-        for (CustomerOrder order : quiet) {
-            Shipment shipment = em.createQuery("select s from Shipment s where s.orderId = :order", Shipment.class)
-                    .setParameter("order", order.getId())
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultStream().findFirst().orElse(null);
-            if (shipment == null) {
-                continue;
-            }
+        if (quiet.isEmpty()) {
+            return 0;
+        }
+        Map<Long, CustomerOrder> ordersById = new HashMap<>();
+        quiet.forEach(o -> ordersById.put(o.getId(), o));
+        // Their shipments are locked lowest id first, as the gateway locks the shipments of a received frame:
+        // locked in the orders' quiet order, they deadlocked with reports arriving at the same time.
+        List<Shipment> shipments = em.createQuery(
+                        "select s from Shipment s where s.orderId in :orders order by s.id", Shipment.class)
+                .setParameter("orders", ordersById.keySet())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        for (Shipment shipment : shipments) {
+            CustomerOrder order = ordersById.get(shipment.getOrderId());
+            em.refresh(order); // read before its shipment was locked; a report may have moved it since
             if (shipment.isPackRequested()) {
                 warehouses.queryPackage(shipment.getId());
             }

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,6 +67,7 @@ public class InboundProcessor {
     /** Applies one item in a transaction of its own. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Outcome apply(Peer peer, long worldId, long seqnum, Report report) {
+        lockShipments(List.of(report));
         return applyOne(peer, worldId, seqnum, report);
     }
 
@@ -77,11 +80,30 @@ public class InboundProcessor {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Outcome> applyAll(Peer peer, long worldId, List<Received> items) {
+        lockShipments(items.stream().map(Received::report).toList());
         List<Outcome> outcomes = new ArrayList<>(items.size());
         for (Received item : items) {
             outcomes.add(applyOne(peer, worldId, item.seqnum(), item.report()));
         }
         return outcomes;
+    }
+
+    /**
+     * Locks every shipment the items may change before any is applied, lowest id first (see
+     * {@link FulfilmentService#lockForReports}): reports of one frame name shipments in any order, and stock that
+     * arrives changes the shipments waiting for it, so locking them one by one as the items come could deadlock
+     * with UPS's transactions.
+     */
+    private void lockShipments(List<Report> reports) {
+        Set<Long> named = new TreeSet<>();
+        Set<Integer> receiving = new TreeSet<>();
+        for (Report report : reports) {
+            named.addAll(report.shipmentIds());
+            if (report instanceof Report.StockArrived arrived) {
+                receiving.add(arrived.warehouseId());
+            }
+        }
+        fulfilment.lockForReports(named, receiving);
     }
 
     private Outcome applyOne(Peer peer, long worldId, long seqnum, Report report) {

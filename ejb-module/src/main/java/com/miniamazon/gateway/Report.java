@@ -13,6 +13,12 @@ public sealed interface Report {
 
     Long shipmentId();
 
+    /** Every shipment the report concerns (several for a truck waiting for many), to be locked before applying it. */
+    default List<Long> shipmentIds() {
+        Long only = shipmentId();
+        return only == null ? List.of() : List.of(only);
+    }
+
     /** World: units bought for a warehouse arrived ({@code arrived}). */
     record StockArrived(int warehouseId, Map<Long, Integer> units) implements Report {
         public String kind() {
@@ -87,6 +93,11 @@ public sealed interface Report {
 
         public Long shipmentId() {
             return shipments.size() == 1 ? shipments.get(0) : null;
+        }
+
+        @Override
+        public List<Long> shipmentIds() {
+            return shipments;
         }
     }
 

@@ -79,6 +79,8 @@ public class WorldGateway extends PeerGateway {
 
     private final class WorldLink extends PeerLink<AResponses> {
         private volatile Long joinedWorld;
+        /** Whether the last look-up of the world failed (logged once, not every second). */
+        private volatile boolean lookupFailing;
 
         WorldLink() {
             super(Peer.WORLD, AResponses.parser(), WorldGateway.this.outbox, WorldGateway.this.processor, WorldGateway.this.settings);
@@ -89,9 +91,24 @@ public class WorldGateway extends PeerGateway {
             return new InetSocketAddress(settings.worldHost(), settings.worldPort());
         }
 
+        /**
+         * Asks the database which world to join. Called by the connection's thread outside the loop's own error
+         * handling: a database failure here once ended the thread for good (the store then never reconnected to
+         * the world), so it counts as "not yet" and the loop asks again a second later.
+         */
         @Override
         protected boolean canConnect() {
-            return processor.knownWorld().isPresent();
+            try {
+                boolean known = processor.knownWorld().isPresent();
+                lookupFailing = false;
+                return known;
+            } catch (RuntimeException e) {
+                if (!lookupFailing) {
+                    LOG.warnf("peer=WORLD cannot read the world to join (%s); asking again every second", e.toString());
+                }
+                lookupFailing = true;
+                return false;
+            }
         }
 
         @Override

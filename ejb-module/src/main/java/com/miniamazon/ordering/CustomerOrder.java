@@ -68,7 +68,8 @@ public class CustomerOrder {
     @Column(name = "status_changed_at", nullable = false)
     private Instant statusChangedAt;
 
-    @Column(name = "accepted_at")
+    /** Written only by {@link PurchaseAcceptance}'s own update, which does not touch the version. */
+    @Column(name = "accepted_at", insertable = false, updatable = false)
     private Instant acceptedAt;
 
     @Column(name = "problem", length = 500)
@@ -143,13 +144,6 @@ public class CustomerOrder {
 
     public void clearProblem() {
         this.problem = null;
-    }
-
-    /** Records the backend's confirmation; repeated confirmations keep the first time. */
-    public void markAccepted(Instant at) {
-        if (acceptedAt == null) {
-            acceptedAt = at;
-        }
     }
 
     /**

@@ -29,15 +29,24 @@ public class PurchaseAcceptance {
     /**
      * Marks the order accepted and answers under the request's correlation id, in one transaction.
      *
+     * <p>The acceptance time is set by one SQL update that leaves the order's version alone: acceptance races
+     * with fulfilment, which changes the same order while it holds the shipment's lock, and a version bump here
+     * made one of the two fail with an optimistic-lock error (a redelivered request, or a report the peer had to
+     * send again). Only this update writes the column; the entity maps it read-only.
+     *
      * @throws IllegalStateException when the order does not exist, which cannot happen for a request sent in the
      *     order's own transaction; the message is then redelivered and finally dead-lettered, never lost
      */
     public void accept(long orderId, String correlationId) {
-        CustomerOrder order = em.find(CustomerOrder.class, orderId);
-        if (order == null) {
+        int found = em.createNativeQuery("""
+                        update customer_order set accepted_at = coalesce(accepted_at, ?1)
+                        where id = ?2""")
+                .setParameter(1, Instant.now())
+                .setParameter(2, orderId)
+                .executeUpdate();
+        if (found == 0) {
             throw new IllegalStateException("purchase request for unknown order " + orderId + " (correlation " + correlationId + ")");
         }
-        order.markAccepted(Instant.now());
         messaging.acknowledge(orderId, correlationId);
         LOG.infof("order=%d accepted over JMS, correlation=%s", orderId, correlationId);
     }

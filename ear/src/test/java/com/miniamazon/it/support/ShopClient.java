@@ -43,13 +43,19 @@ public final class ShopClient {
 
     /** Registers a new customer with a unique email and returns a client logged in as them. */
     public static ShopClient newCustomer(String namePrefix) {
+        return newCustomer(TestEnvironment.shopUrl(), namePrefix);
+    }
+
+    /** The same on another shop (a server a test runs itself), given its base URL ending with a slash. */
+    public static ShopClient newCustomer(String shopUrl, String namePrefix) {
         String email = namePrefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
         String password = "Correct-Horse-" + UUID.randomUUID().toString().substring(0, 6);
-        Reply reply = anonymous().post("api/accounts", Map.of("email", email, "displayName", namePrefix, "password", password));
+        Reply reply = new ShopClient(shopUrl, null, null)
+                .post("api/accounts", Map.of("email", email, "displayName", namePrefix, "password", password));
         if (reply.status() != 201) {
             throw new IllegalStateException("registration failed: " + reply);
         }
-        return new ShopClient(TestEnvironment.shopUrl(), email, password);
+        return new ShopClient(shopUrl, email, password);
     }
 
     public ShopClient as(String otherEmail, String otherPassword) {

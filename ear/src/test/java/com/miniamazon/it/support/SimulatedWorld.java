@@ -38,6 +38,11 @@ public final class SimulatedWorld {
         return running;
     }
 
+    /** Whether both simulator processes are alive. */
+    public synchronized boolean bothRunning() {
+        return world != null && world.isRunning() && ups != null && ups.isRunning();
+    }
+
     /** Restarts both simulators with these drop rates (percent of commands silently ignored). */
     public synchronized void restartWithFlakiness(int worldPercent, int upsPercent) {
         ups.stop();

@@ -141,6 +141,61 @@ public final class StandaloneServer implements AutoCloseable {
         }
     }
 
+    /** The management port (9990 + offset): health, metrics and the management API. */
+    public int managementPort() {
+        return 9990 + portOffset;
+    }
+
+    /** Whether the server's processes still run. */
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** The server's JVM (the java child of standalone.sh), while it runs. */
+    public ProcessHandle jvm() {
+        if (process == null) {
+            throw new IllegalStateException("the server is not running");
+        }
+        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no java process under standalone.sh"));
+    }
+
+    /**
+     * SIGKILL to the server's JVM and its script, as a power cut or the kernel's OOM killer would: no shutdown
+     * hooks, no graceful undeploy, open transactions cut off mid-way.
+     */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("process " + p.pid() + " survived SIGKILL for 30 s", e);
+            }
+        }
+        process = null;
+    }
+
+    /**
+     * Runs one management operation on the running server through jboss-cli.sh (local authentication, as an
+     * operator on the machine would) and returns its output, failing the test when the CLI fails.
+     */
+    public String manage(String operation) throws IOException, InterruptedException {
+        List<String> command = List.of(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=remote+http://127.0.0.1:" + managementPort(), "--command=" + operation);
+        Process cli = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes());
+        if (!cli.waitFor(120, TimeUnit.SECONDS) || cli.exitValue() != 0 || !output.contains("\"outcome\" => \"success\"")) {
+            throw new AssertionError("jboss-cli " + operation + " failed:\n" + output);
+        }
+        return output;
+    }
+
     /** Stops the server the way Ctrl-C would and waits for it to go. */
     public void stop() {
         if (process == null) {

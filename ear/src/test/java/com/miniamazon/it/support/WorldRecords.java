@@ -28,6 +28,22 @@ public final class WorldRecords {
                 kind, shipIds);
     }
 
+    /** The same, in the world database of a world a test runs itself. */
+    public static Map<Long, Long> worldEventsPerPackage(String worldDatabase, String kind, Collection<Long> packageIds)
+            throws SQLException {
+        return countPerPackage(worldDatabase,
+                "select package_id, count(*) from world_event where kind = ? and package_id = any(?) group by package_id",
+                kind, packageIds);
+    }
+
+    /** The same, in the UPS database of a UPS a test runs itself. */
+    public static Map<Long, Long> upsEventsPerShipment(String upsDatabase, String kind, Collection<Long> shipIds)
+            throws SQLException {
+        return countPerPackage(upsDatabase,
+                "select shipid, count(*) from ups_event where kind = ? and shipid = any(?) group by shipid",
+                kind, shipIds);
+    }
+
     private static Map<Long, Long> countPerPackage(String database, String sql, String kind, Collection<Long> ids)
             throws SQLException {
         Map<Long, Long> counts = new HashMap<>();

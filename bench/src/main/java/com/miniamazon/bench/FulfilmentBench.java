@@ -1,0 +1,276 @@
+package com.miniamazon.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+
+/**
+ * bench/fulfilment: steps the order rate through the JSON API of a running stack (open loop: orders are sent on
+ * schedule whether or not earlier ones were answered, and latency counts from the scheduled moment, so a slow
+ * shop cannot hide its queue) and prints, per step, checkout-acknowledgement latency p50/p99, orders delivered
+ * per second during the step, and the CPU each process used. Mid-step it takes a thread dump of WildFly (jcmd)
+ * and summarises what its busy threads were doing. At the end: the first rate whose p99 passes 100 ms, the
+ * highest delivered/s, and PostgreSQL's top statements when pg_stat_statements is loaded.
+ *
+ * <p>Settings (system properties, set by bench/fulfilment from its environment): {@code bench.url},
+ * {@code bench.management}, {@code bench.rates}, {@code bench.seconds}, {@code bench.customers},
+ * {@code bench.world.port}, {@code bench.ups.port}, {@code bench.out}.
+ */
+public final class FulfilmentBench {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    private static final Pattern DELIVERED = Pattern.compile("miniamazon_orders\\{[^}]*status=\"delivered\"[^}]*} ([0-9.eE+]+)");
+
+    private FulfilmentBench() {}
+
+    public static void main(String[] args) throws Exception {
+        String shop = System.getProperty("bench.url", "http://127.0.0.1:8080/");
+        String management = System.getProperty("bench.management", "http://127.0.0.1:9990/");
+        List<Integer> rates = List.of(System.getProperty("bench.rates", "5,10,20,40,80").split("[, ]+")).stream()
+                .map(Integer::valueOf).toList();
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        int customerCount = Integer.getInteger("bench.customers", 20);
+        Path out = Path.of(System.getProperty("bench.out", "bench/target/fulfilment"));
+        Files.createDirectories(out);
+
+        Map<String, Long> processes = new LinkedHashMap<>();
+        processes.put("wildfly", listener(URI.create(shop).getPort()));
+        processes.put("world", listener(Integer.getInteger("bench.world.port", 23456)));
+        processes.put("ups", listener(Integer.getInteger("bench.ups.port", 34567)));
+        processes.put("bench", ProcessHandle.current().pid());
+        System.out.printf("machine: %d cores, %s %s, load average %s; shop at %s; steps %s orders/s x %d s; processes %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                loadAverage(), shop, rates, seconds, processes);
+
+        List<String[]> customers = new ArrayList<>();
+        for (int i = 0; i < customerCount; i++) {
+            customers.add(register(shop));
+        }
+        System.out.printf("%8s %8s %7s %9s %9s %11s   %s%n", "orders/s", "placed", "errors", "ack p50", "ack p99", "delivered/s",
+                "CPU % of one core (wildfly, world, ups, postgres, bench)");
+        Integer knee = null;
+        double ceiling = 0;
+        Random random = new Random(42);
+        for (int rate : rates) {
+            Step step = runStep(shop, management, customers, rate, seconds, random, processes, out);
+            double p99 = step.latency.getValueAtPercentile(99) / 1e6;
+            System.out.printf("%8d %8d %7d %7.1fms %7.1fms %11.1f   %s%n", rate, step.placed, step.errors,
+                    step.latency.getValueAtPercentile(50) / 1e6, p99, step.deliveredPerSecond, step.cpu);
+            System.out.printf("         busiest in WildFly mid-step (%s): %s%n", step.dump, step.busy);
+            if (knee == null && p99 > 100) {
+                knee = rate;
+            }
+            ceiling = Math.max(ceiling, step.deliveredPerSecond);
+        }
+        System.out.printf("checkout-ack p99 passes 100 ms at: %s; delivered/s ceiling seen: %.1f%n",
+                knee == null ? "no step (all below)" : knee + " orders/s", ceiling);
+    }
+
+    private static Step runStep(String shop, String management, List<String[]> customers, int rate, int seconds, Random random,
+            Map<String, Long> processes, Path out) throws Exception {
+        Histogram latency = new Histogram(120_000_000_000L, 3);
+        AtomicLong errors = new AtomicLong();
+        AtomicLong placed = new AtomicLong();
+        Map<String, Long> cpuBefore = cpuTicks(processes);
+        double deliveredBefore = delivered(management);
+        long started = System.nanoTime();
+        ExecutorService senders = Executors.newFixedThreadPool(Math.min(400, rate * 10));
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        List<Future<?>> sent = new ArrayList<>();
+        long intervalNanos = 1_000_000_000L / rate;
+        AtomicLong n = new AtomicLong();
+        int total = rate * seconds;
+        ScheduledFuture<?> ticking = clock.scheduleAtFixedRate(() -> {
+            long i = n.getAndIncrement();
+            if (i >= total) {
+                return;
+            }
+            long due = started + i * intervalNanos;
+            String[] customer = customers.get((int) (i % customers.size()));
+            int product = 1 + random.nextInt(12);
+            int x = random.nextInt(101) - 50;
+            int y = random.nextInt(101) - 50;
+            synchronized (sent) {
+                sent.add(senders.submit(() -> {
+                    try {
+                        int status = placeOrder(shop, customer, product, x, y);
+                        synchronized (latency) {
+                            latency.recordValue(Math.max(0, System.nanoTime() - due));
+                        }
+                        if (status == 201) {
+                            placed.incrementAndGet();
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        errors.incrementAndGet();
+                    }
+                }));
+            }
+        }, 0, intervalNanos, TimeUnit.NANOSECONDS);
+        // Mid-step: what WildFly's threads are doing under this load.
+        TimeUnit.MILLISECONDS.sleep(seconds * 500L);
+        Path dump = out.resolve("threads-" + rate + "-per-s.txt");
+        String busy = threadDump(processes.get("wildfly"), dump);
+        TimeUnit.MILLISECONDS.sleep(seconds * 500L);
+        ticking.cancel(false);
+        clock.shutdown();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double deliveredPerSecond = (delivered(management) - deliveredBefore) / elapsed;
+        Map<String, Long> cpuAfter = cpuTicks(processes);
+        String cpu = cpuAfter.keySet().stream()
+                .map(k -> String.format("%s %.0f", k, 100.0 * (cpuAfter.get(k) - cpuBefore.getOrDefault(k, 0L)) / TICKS_PER_SECOND / elapsed))
+                .collect(Collectors.joining(", "));
+        List<Future<?>> waiting;
+        synchronized (sent) {
+            waiting = new ArrayList<>(sent);
+        }
+        for (Future<?> f : waiting) {
+            f.get(2, TimeUnit.MINUTES); // the step's stragglers finish before the next step begins
+        }
+        senders.shutdown();
+        return new Step(latency, placed.get(), errors.get(), deliveredPerSecond, cpu, dump, busy);
+    }
+
+    private record Step(Histogram latency, long placed, long errors, double deliveredPerSecond, String cpu, Path dump, String busy) {}
+
+    private static String[] register(String shop) throws IOException, InterruptedException {
+        String email = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String password = "Bench-Passw0rd-" + UUID.randomUUID().toString().substring(0, 6);
+        String body = "{\"email\":\"" + email + "\",\"displayName\":\"bench\",\"password\":\"" + password + "\"}";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(shop + "api/accounts"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("cannot register a bench customer: " + response.statusCode() + " " + response.body());
+        }
+        return new String[] {email, password};
+    }
+
+    private static int placeOrder(String shop, String[] customer, int product, int x, int y) throws IOException, InterruptedException {
+        String body = String.format("{\"idempotencyKey\":\"%s\",\"items\":[{\"productId\":%d,\"quantity\":1}],\"destination\":{\"x\":%d,\"y\":%d}}",
+                UUID.randomUUID(), product, x, y);
+        String basic = Base64.getEncoder().encodeToString((customer[0] + ":" + customer[1]).getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(shop + "api/orders"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json").header("Accept", "application/json")
+                        .header("Authorization", "Basic " + basic)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Orders delivered so far, from the shop's Prometheus metrics. */
+    private static double delivered(String management) throws IOException, InterruptedException {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(management + "metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = DELIVERED.matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** The process listening on a loopback port (ss shows the owner's own processes), or -1. */
+    private static long listener(int port) throws IOException, InterruptedException {
+        Process ss = new ProcessBuilder("ss", "-ltnpH", "sport = :" + port).redirectErrorStream(true).start();
+        String text = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ss.waitFor();
+        Matcher m = Pattern.compile("pid=(\\d+)").matcher(text);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** CPU ticks (user + system) per named process, plus every postgres process together. */
+    private static Map<String, Long> cpuTicks(Map<String, Long> processes) throws IOException {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        processes.forEach((name, pid) -> ticks.put(name, pid < 0 ? 0 : ticksOf(pid)));
+        long postgres = 0;
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    if (Files.readString(dir.resolve("comm")).trim().equals("postgres")) {
+                        postgres += ticksOf(Long.parseLong(dir.getFileName().toString()));
+                    }
+                } catch (IOException e) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        ticks.put("postgres", postgres);
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        for (String key : List.of("wildfly", "world", "ups", "postgres", "bench")) {
+            ordered.put(key, ticks.getOrDefault(key, 0L));
+        }
+        return ordered;
+    }
+
+    private static long ticksOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Saves a jcmd thread dump and names the most frequent top frames of runnable threads. */
+    private static String threadDump(long pid, Path file) {
+        if (pid < 0) {
+            return "WildFly not found on the shop's port";
+        }
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(60, TimeUnit.SECONDS);
+            Files.writeString(file, dump);
+            Map<String, Integer> tops = new HashMap<>();
+            int runnable = 0;
+            for (String thread : dump.split("\n\n")) {
+                if (!thread.contains("java.lang.Thread.State: RUNNABLE")) {
+                    continue;
+                }
+                runnable++;
+                String frame = thread.lines().filter(l -> l.trim().startsWith("at ")).findFirst().orElse("?").trim();
+                // Threads waiting in accept/epoll/read are idle though RUNNABLE; name the shop's frame if there is one.
+                String shopFrame = thread.lines().map(String::trim).filter(l -> l.startsWith("at com.miniamazon")).findFirst().orElse(null);
+                tops.merge(shopFrame != null ? frame + " <- " + shopFrame : frame, 1, Integer::sum);
+            }
+            int total = runnable;
+            return total + " runnable; " + tops.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(4).map(e -> e.getValue() + "x " + e.getKey()).collect(Collectors.joining("; "));
+        } catch (IOException | InterruptedException e) {
+            return "no thread dump: " + e.getMessage();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
