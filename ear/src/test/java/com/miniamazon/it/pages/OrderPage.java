@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,18 +44,21 @@ public class OrderPage extends ShopPage {
         return visible(By.id("timeline")).getText();
     }
 
-    /** Waits, without reloading (the page polls by itself), until the status shows the text. */
+    /**
+     * Waits, without reloading (the page polls by itself), until the status shows the text. A poll may replace
+     * the element between finding and reading it; that read is simply tried again.
+     */
     public OrderPage waitForStatus(String label, Duration within) {
-        new WebDriverWait(driver, within).until(d -> {
+        new WebDriverWait(driver, within).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> status = d.findElements(By.id("status"));
             return !status.isEmpty() && status.get(0).getText().equals(label);
         });
         return this;
     }
 
-    /** Waits, without reloading, until the timeline mentions the text. */
+    /** Waits, without reloading, until the timeline mentions the text (a replaced element is read again). */
     public OrderPage waitForTimeline(String text, Duration within) {
-        new WebDriverWait(driver, within).until(d -> {
+        new WebDriverWait(driver, within).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> timeline = d.findElements(By.id("timeline"));
             return !timeline.isEmpty() && timeline.get(0).getText().contains(text);
         });
