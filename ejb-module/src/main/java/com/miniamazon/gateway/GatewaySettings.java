@@ -54,6 +54,14 @@ public class GatewaySettings {
     @ConfigProperty(name = "miniamazon.peer.reconnect-max-ms", defaultValue = "10000")
     long reconnectMaxMs;
 
+    /**
+     * How long a peer may send nothing at all after the first command it has not answered before the connection
+     * is taken for dead, closed and reopened.
+     */
+    @Inject
+    @ConfigProperty(name = "miniamazon.peer.silence.timeout.ms", defaultValue = "30000")
+    long silenceTimeoutMs;
+
     public String worldHost() {
         return worldHost;
     }
@@ -88,6 +96,10 @@ public class GatewaySettings {
 
     public int batchSize() {
         return batchSize;
+    }
+
+    public Duration silenceTimeout() {
+        return Duration.ofMillis(silenceTimeoutMs);
     }
 
     public Duration reconnectMax() {

@@ -209,6 +209,9 @@ public class InboundProcessor {
         if (command.isEmpty()) {
             throw new ReportRejected("error '" + error.error() + "' about seqnum " + error.originSeqnum() + ", which is not ours");
         }
+        // The peer's own seqnum for the error is in the cause (e.g. WORLD#42); ours is the refused command's.
+        LOG.errorf("peer=%s refused our seq=%d %s shipid=%s: %s (cause=%s)", peer, error.originSeqnum(),
+                command.get().getKind(), command.get().getShipmentId(), error.error(), InboundCause.current());
         fulfilment.commandRefused(CommandKind.valueOf(command.get().getKind()), command.get().getShipmentId(), error.error());
     }
 

@@ -10,6 +10,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,11 @@ import org.jboss.logging.Logger;
  * and hands each received item to {@link InboundProcessor}, acknowledging the items applied or repeated in one
  * message right after each frame. Sending is driven from outside ({@link #sendDue}) by the resend timer and by
  * commits that add commands.
+ *
+ * <p>A connection can die without TCP noticing (a peer that hangs, a middlebox that drops the flow): when the
+ * peer sends nothing at all for {@link GatewaySettings#silenceTimeout()} after the first command it has not
+ * answered, the link closes the connection and reconnects. The clock starts at the first unanswered command and is
+ * not restarted by resends, so a steady stream of resends cannot keep a dead connection alive.
  *
  * @param <I> what the peer sends after the handshake
  */
@@ -55,6 +61,8 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
     private final AtomicLong framesReceived = new AtomicLong();
     private final AtomicLong itemsResent = new AtomicLong();
     private final AtomicLong duplicatesReceived = new AtomicLong();
+    /** {@link System#nanoTime()} of the first command sent since the peer last sent a frame; 0 when none waits. */
+    private final AtomicLong unansweredSince = new AtomicLong();
 
     PeerLink(Peer peer, Parser<I> parser, OutboxStore outbox, InboundProcessor processor, GatewaySettings settings) {
         this.peer = peer;
@@ -105,13 +113,14 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
                 // A peer (or a lossy network) that never answers the handshake must not hold the connection forever.
                 s.setSoTimeout((int) settings.connectTimeout().multipliedBy(3).toMillis());
                 handshake(reader, frameWriter);
-                s.setSoTimeout(0);
-                writer = frameWriter;
+                // From now on reads wake up now and then, so that a silent peer is noticed (see readUntilClosed).
+                s.setSoTimeout((int) Math.max(1, Math.min(1000, settings.silenceTimeout().toMillis() / 4)));
+                unansweredSince.set(0);
+                replayUnacknowledged(frameWriter);
                 state = PeerStatus.State.CONNECTED;
                 since = Instant.now();
                 pause = Duration.ofMillis(250);
                 LOG.infof("peer=%s connected to %s", peer, address);
-                replayUnacknowledged();
                 readUntilClosed(reader);
             } catch (FrameException e) {
                 problem("bad frame from " + address + ": " + e.getMessage(), e);
@@ -255,29 +264,49 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
         }
     }
 
-    private void replayUnacknowledged() throws IOException {
-        long after = 0;
-        int replayed = 0;
-        while (true) {
-            List<OutboxMessage> batch = outbox.unacknowledged(peer, after, settings.batchSize());
-            if (batch.isEmpty()) {
-                break;
+    /**
+     * Sends every unacknowledged command on a new connection, then opens it to other senders. It holds the
+     * senders' lock throughout: a {@link #sendDue} running meanwhile would otherwise send the same due rows again,
+     * between the replay's frames.
+     */
+    private void replayUnacknowledged(FrameWriter newWriter) {
+        sending.lock();
+        try {
+            writer = newWriter;
+            long after = 0;
+            int replayed = 0;
+            while (writer != null) {
+                List<OutboxMessage> batch = outbox.unacknowledged(peer, after, settings.batchSize());
+                if (batch.isEmpty()) {
+                    break;
+                }
+                send(batch);
+                replayed += batch.size();
+                after = batch.get(batch.size() - 1).getSeqnum();
             }
-            send(batch);
-            replayed += batch.size();
-            after = batch.get(batch.size() - 1).getSeqnum();
+            if (replayed > 0) {
+                LOG.infof("peer=%s replayed %d unacknowledged command(s) after connecting", peer, replayed);
+            }
+        } finally {
+            sending.unlock();
         }
-        if (replayed > 0) {
-            LOG.infof("peer=%s replayed %d unacknowledged command(s) after connecting", peer, replayed);
-        }
+        sendDue(); // anything a sender skipped while the replay held the lock
     }
 
     private void readUntilClosed(FrameReader<I> reader) throws IOException {
         while (running) {
-            I message = reader.read();
+            I message;
+            try {
+                message = reader.read();
+            } catch (SocketTimeoutException quiet) {
+                // No byte for a while; the reader's buffers stay consistent, so reading can go on.
+                checkSilence();
+                continue;
+            }
             if (message == null) {
                 throw new IOException("closed by the peer");
             }
+            unansweredSince.set(0);
             framesReceived.incrementAndGet();
             List<Long> acks = receive(message);
             if (!acks.isEmpty()) {
@@ -289,11 +318,27 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
         }
     }
 
+    /** Gives the connection up when the peer has said nothing for too long after a command it did not answer. */
+    private void checkSilence() throws IOException {
+        long waitingSince = unansweredSince.get();
+        if (waitingSince == 0) {
+            return;
+        }
+        long silentMillis = Duration.ofNanos(System.nanoTime() - waitingSince).toMillis();
+        if (silentMillis >= settings.silenceTimeout().toMillis()) {
+            throw new IOException("the peer has been silent for " + silentMillis + " ms since a command it did not answer"
+                    + " (silence timeout " + settings.silenceTimeout().toMillis() + " ms)");
+        }
+    }
+
     private void send(List<OutboxMessage> commands) {
+        // Set before writing: an answer read right after the write must find it set, to clear it.
+        unansweredSince.compareAndSet(0, System.nanoTime() | 1); // never 0, which means "nothing waits"
         try {
             write(frame(commands, List.of()));
         } catch (IOException e) {
             problem("sending to " + address() + " failed: " + e.getMessage(), null);
+            writer = null; // senders stop here; the reader notices the closed socket and reconnects
             closeSocket();
             return;
         }

@@ -86,9 +86,12 @@ public class UpsGateway extends PeerGateway {
         }
 
         @Override
-        protected void handshake(FrameReader<UACommands> reader, FrameWriter writer) {
+        protected void handshake(FrameReader<UACommands> reader, FrameWriter writer) throws IOException {
             // UPS speaks first (UAWorld); until it does, items are recorded under the world the store knows.
             announcedWorld = processor.knownWorld().orElse(null);
+            // An empty frame says at once that this connection speaks the protocol: UPS lets a new connection take
+            // over from the one it holds (which may be our own, dead without UPS noticing) only once it has.
+            writer.write(AUCommands.getDefaultInstance());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package com.miniamazon.simulators;
 
+import com.miniamazon.simulators.chaos.ChaosCommand;
 import com.miniamazon.simulators.devstack.DevPostgres;
 import com.miniamazon.simulators.devstack.DevStack;
 import com.miniamazon.simulators.devstack.ShopWatch;
@@ -28,7 +29,8 @@ public final class Main {
             "ups", UpsCommand::run,
             "tool", WorldTool::run,
             "dev-stack", DevStack::run,
-            "await-dev-stack", DevStack::await));
+            "await-dev-stack", DevStack::await,
+            "chaos-proxy", ChaosCommand::run));
 
     private Main() {}
 

@@ -54,11 +54,9 @@ class HostileInputIT {
         ShopClient customer = ShopClient.newCustomer("hostile-sim");
         long before = customer.placeOrder(Map.of(Catalog.productId("Wireless Mouse"), 1), 12, -7).json().get("orderId").asLong();
 
-        int[] ports = {
-            Integer.getInteger("it.world.amazon.port", 24456),
-            Integer.getInteger("it.world.ups.port", 13345),
-            Integer.getInteger("it.ups.port", 35567)
-        };
+        // The simulators' own ports, not the chaos proxies in front of them: the garbage must reach the simulators.
+        int[] amazonPorts = simulators.simulatorAmazonPorts();
+        int[] ports = {amazonPorts[0], Integer.getInteger("it.world.ups.port", 13345), amazonPorts[1]};
         ExecutorService attackers = Executors.newFixedThreadPool(ports.length);
         List<Future<long[]>> results = new ArrayList<>();
         for (int i = 0; i < ports.length; i++) {

@@ -25,6 +25,7 @@ public final class SimulatorProcess implements AutoCloseable {
     private final List<String> arguments;
     private final Path log;
     private Process process;
+    private volatile String readyLine;
 
     private SimulatorProcess(String name, List<String> arguments) {
         this.name = name;
@@ -80,6 +81,18 @@ public final class SimulatorProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The port the simulator took for Amazon, from its ready line ("... ready: amazon port N, ..."): what a
+     * simulator started with port 0 got.
+     */
+    public int amazonPort() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("amazon port (\\d+)").matcher(String.valueOf(readyLine));
+        if (!m.find()) {
+            throw new IllegalStateException("simulator " + name + " did not say its Amazon port: " + readyLine);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -109,6 +122,7 @@ public final class SimulatorProcess implements AutoCloseable {
                 out.newLine();
                 out.flush();
                 if (!ready.isDone() && line.contains("simulator ready")) {
+                    readyLine = line;
                     ready.complete(null);
                 }
             }

@@ -39,7 +39,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The UPS simulator: a client of the world simulator (it creates its world once, then always resumes it,
- * reconnecting with backoff) and a server for one Amazon at a time (a new connection replaces the old).
+ * reconnecting with backoff) and a server for one Amazon at a time (a new connection replaces the old once it
+ * has sent a valid frame or stayed quiet for two seconds, see {@link #amazonArrived}).
  *
  * <p>Threads: an acceptor, a reader and writer per connection, a connector that (re)opens the world connection,
  * and one {@link GroupCommitLoop} that owns the carrier's state: it applies a batch of items from both
@@ -55,6 +56,8 @@ public final class UpsSimulator implements AutoCloseable {
     private static final int MAX_PENDING_KIB_PER_CONNECTION = 4096;
     private static final long MAX_BACKOFF_MILLIS = 5000;
     private static final Flakiness NEVER_DROP = new Flakiness(0);
+    /** How long a second Amazon connection must stay quiet (and open) before it replaces the first. */
+    static final long TAKEOVER_QUIET_MILLIS = 2000;
 
     private final UpsConfig config;
     private final Flakiness flakiness;
@@ -320,7 +323,7 @@ public final class UpsSimulator implements AutoCloseable {
                         MAX_QUEUED_FRAMES, IDLE_TIMEOUT_MILLIS);
                 connections.add(c);
                 c.start(new AmazonListener());
-                loop.submit(() -> amazonConnected(c));
+                loop.submit(() -> amazonArrived(c));
             } catch (IOException e) {
                 LOG.warnf("Could not set up connection from %s: %s", socket.getRemoteSocketAddress(), e.getMessage());
                 closeQuietly(socket);
@@ -333,11 +336,14 @@ public final class UpsSimulator implements AutoCloseable {
 
         @Override
         public void onFrame(PeerConnection c, byte[] payload) throws Exception {
-            AUCommands m = FrameReader.parse(AUCommands.parser(), payload);
+            AUCommands m = FrameReader.parse(AUCommands.parser(), payload); // garbage closes only this connection
             int kib = 1 + payload.length / 1024;
             pending.acquire(kib);
             loop.submit(() -> {
                 try {
+                    if (carrier.amazon.connection() != c && c.isOpen()) {
+                        amazonConnected(c); // a valid frame: this newcomer is an Amazon, and takes over
+                    }
                     amazonCommands(c, m);
                 } finally {
                     pending.release(kib);
@@ -354,6 +360,34 @@ public final class UpsSimulator implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /**
+     * A new connection on the Amazon port. With no live Amazon connection it is bound at once. Otherwise it takes
+     * over only once it has sent a valid frame, or has stayed open and quiet for {@link #TAKEOVER_QUIET_MILLIS} (an
+     * Amazon with nothing to say): a port scanner, or a client that sends garbage, must not cut off the Amazon
+     * that is working.
+     */
+    private void amazonArrived(PeerConnection c) {
+        if (!c.isOpen()) {
+            return;
+        }
+        PeerConnection current = carrier.amazon.connection();
+        if (current == c) {
+            return; // its first frame, read before this task ran, already bound it
+        }
+        if (current == null || !current.isOpen()) {
+            amazonConnected(c);
+            return;
+        }
+        LOG.infof("event=amazon_candidate connection=\"%s\" current=\"%s\"", c.name(), current.name());
+        loop.schedule(System.currentTimeMillis() + TAKEOVER_QUIET_MILLIS, () -> {
+            // Quiet, it replaces only the connection it found: not one that proved itself meanwhile.
+            PeerConnection now = carrier.amazon.connection();
+            if (c.isOpen() && (now == current || now == null)) {
+                amazonConnected(c);
+            }
+        });
     }
 
     private void amazonConnected(PeerConnection c) {
