@@ -138,6 +138,15 @@ class ScarceStockIT {
         try {
             await("every order delivered (seed " + SEED + ")").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> count("select count(*) from customer_order where status = 'DELIVERED' and id = any(?)", orderIds) == BUYERS);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            try (Connection db = stack.shopDb()) {
+                throw new AssertionError("not every order was delivered (seed " + SEED + "): " + Database.column(db, """
+                        select o.id || ' ' || o.status || ' lines ' || string_agg(l.product_id || 'x' || l.quantity
+                               || (case when l.claimed then ' claimed' else ' short' end), ', ')
+                        from customer_order o join shipment s on s.order_id = o.id join shipment_line l on l.shipment_id = s.id
+                        where o.status <> 'DELIVERED' and o.id = any(?) group by o.id, o.status order by o.id""",
+                        db.createArrayOf("bigint", orderIds.toArray())), e);
+            }
         } finally {
             watch.stop();
             watcher.join(10_000);
