@@ -157,6 +157,44 @@ public class FulfilmentService {
                 beginPacking(shipment, em.find(CustomerOrder.class, shipment.getOrderId()), warehouse);
             }
         }
+        buyWhatWaitingShipmentsStillLack(warehouse, waiting);
+    }
+
+    /**
+     * Units bought for one waiting shipment can go to another: an older shipment claims them first, or a
+     * checkout finds them available before their shipment's line can take them all. A shipment left waiting
+     * with nothing on its way would wait for ever, so whatever the waiting shipments still lack beyond what the
+     * warehouse holds and awaits is bought now. (Found by ScarceStockIT: an order stayed placed, its line short
+     * by one unit, with nothing on order.)
+     */
+    private void buyWhatWaitingShipmentsStillLack(Warehouse warehouse, List<Shipment> waiting) {
+        Map<Long, Integer> lacking = new TreeMap<>();
+        for (Shipment shipment : waiting) {
+            if (!shipment.isStockClaimed()) {
+                for (ShipmentLine line : shipment.getLines()) {
+                    if (!line.isClaimed()) {
+                        lacking.merge(line.getProductId(), line.getQuantity(), Integer::sum);
+                    }
+                }
+            }
+        }
+        if (lacking.isEmpty()) {
+            return;
+        }
+        Map<Long, Integer> there = inventory.heldOrAwaited(warehouse.getId(), lacking.keySet());
+        List<WarehouseCommands.Item> toBuy = new ArrayList<>();
+        lacking.forEach((productId, units) -> {
+            int missing = units - there.getOrDefault(productId, 0);
+            if (missing > 0) {
+                inventory.addOnOrder(warehouse.getId(), productId, missing);
+                toBuy.add(item(productId, missing));
+            }
+        });
+        if (!toBuy.isEmpty()) {
+            LOG.infof("warehouse=%d waiting shipments lack %s beyond its stock and purchases; buying them (cause=%s)",
+                    warehouse.getId(), toBuy, InboundCause.current());
+            warehouses.purchase(warehouse.getId(), toBuy);
+        }
     }
 
     /**

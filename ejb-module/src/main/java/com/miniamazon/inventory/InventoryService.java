@@ -51,6 +51,22 @@ public class InventoryService {
     }
 
     /**
+     * Units per product that a warehouse holds or awaits (available plus on order), for the given products;
+     * products it never stocked count zero.
+     */
+    public Map<Long, Integer> heldOrAwaited(int warehouseId, Collection<Long> productIds) {
+        Map<Long, Integer> units = new HashMap<>();
+        productIds.forEach(p -> units.put(p, 0));
+        em.createQuery("select s from WarehouseStock s where s.key.warehouseId = :warehouse and s.key.productId in :products",
+                        WarehouseStock.class)
+                .setParameter("warehouse", warehouseId)
+                .setParameter("products", productIds)
+                .getResultList()
+                .forEach(row -> units.put(row.getProductId(), row.getAvailable() + row.getOnOrder()));
+        return units;
+    }
+
+    /**
      * Takes {@code quantity} units from a warehouse's available stock, all or nothing.
      *
      * @return whether the units were there and are now claimed

@@ -206,10 +206,10 @@ class HostileInputIT {
 
     /** Live threads and heap in use right after a full GC, as the management API reports them. */
     private static Figures figures(OwnStack stack) throws Exception {
-        String output = stack.server().manage("/core-service/platform-mbean=platform-mbean/type=memory:gc");
-        output = stack.server().manage("/core-service/platform-mbean=platform-mbean/type=threading:read-attribute(name=thread-count)");
+        String output = stack.server().manage("/core-service=platform-mbean/type=memory:gc");
+        output = stack.server().manage("/core-service=platform-mbean/type=threading:read-attribute(name=thread-count)");
         long threads = number(Pattern.compile("\"result\" => (\\d+)"), output);
-        output = stack.server().manage("/core-service/platform-mbean=platform-mbean/type=memory:read-attribute(name=heap-memory-usage)");
+        output = stack.server().manage("/core-service=platform-mbean/type=memory:read-attribute(name=heap-memory-usage)");
         long heap = number(Pattern.compile("\"used\" => (\\d+)L?"), output);
         return new Figures(threads, heap);
     }

@@ -29,11 +29,22 @@ public final class ShopClient {
     private final String baseUrl;
     private final String email;
     private final String password;
+    private final Duration timeout;
 
     private ShopClient(String baseUrl, String email, String password) {
+        this(baseUrl, email, password, Duration.ofSeconds(30));
+    }
+
+    private ShopClient(String baseUrl, String email, String password, Duration timeout) {
         this.baseUrl = baseUrl;
         this.email = email;
         this.password = password;
+        this.timeout = timeout;
+    }
+
+    /** The same customer, waiting up to {@code timeout} for each answer (30 s otherwise). */
+    public ShopClient waitingUpTo(Duration timeout) {
+        return new ShopClient(baseUrl, email, password, timeout);
     }
 
     /** A client with no credentials. */
@@ -59,7 +70,7 @@ public final class ShopClient {
     }
 
     public ShopClient as(String otherEmail, String otherPassword) {
-        return new ShopClient(baseUrl, otherEmail, otherPassword);
+        return new ShopClient(baseUrl, otherEmail, otherPassword, timeout);
     }
 
     public String email() {
@@ -115,7 +126,7 @@ public final class ShopClient {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .header("Accept", "application/json");
         if (email != null) {
             String basic = Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
