@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -132,6 +133,19 @@ public class FulfilmentService {
         if (warehouse == null) {
             throw new ReportRejected("stock arrived at unknown warehouse " + warehouseId);
         }
+        List<Shipment> waiting = em.createQuery(
+                        "select s from Shipment s where s.warehouseId = :warehouse and s.stockClaimed = false order by s.id",
+                        Shipment.class)
+                .setParameter("warehouse", warehouseId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setMaxResults(500)
+                .getResultList();
+        // Checkouts claim stock rows in product order; so must this transaction, which touches the rows of the
+        // arrived products and of every waiting line. Claiming them in shipment order instead deadlocked with
+        // checkouts (found by ScarceStockIT).
+        Set<Long> touched = new TreeSet<>(units.keySet());
+        waiting.forEach(shipment -> shipment.getLines().forEach(line -> touched.add(line.getProductId())));
+        inventory.lockStockRows(warehouseId, touched);
         new TreeMap<>(units).forEach((productId, count) -> {
             if (em.find(Product.class, productId) != null && count > 0) {
                 inventory.receive(warehouseId, productId, count);
@@ -140,13 +154,6 @@ public class FulfilmentService {
                         warehouseId, count, productId, InboundCause.current());
             }
         });
-        List<Shipment> waiting = em.createQuery(
-                        "select s from Shipment s where s.warehouseId = :warehouse and s.stockClaimed = false order by s.id",
-                        Shipment.class)
-                .setParameter("warehouse", warehouseId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setMaxResults(500)
-                .getResultList();
         for (Shipment shipment : waiting) {
             for (ShipmentLine line : shipment.getLines()) {
                 if (!line.isClaimed() && inventory.claim(warehouseId, line.getProductId(), line.getQuantity())) {

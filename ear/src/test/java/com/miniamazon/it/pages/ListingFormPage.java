@@ -3,8 +3,11 @@ package com.miniamazon.it.pages;
 import com.miniamazon.it.support.Browser;
 import com.miniamazon.it.support.TestEnvironment;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The listing form of a seller: new or existing product, with the picture upload for an existing one. */
 public class ListingFormPage extends ShopPage {
@@ -21,15 +24,34 @@ public class ListingFormPage extends ShopPage {
     /** Fills in the form and saves; the form reopens for the saved listing. */
     public ListingFormPage fillAndSave(String name, String categoryLabel, String description, String price) {
         type(By.id("listing:name"), name);
-        visible(By.id("listing:category")).click();
-        visible(By.cssSelector("#listing\\:category_items li[data-label='" + categoryLabel + "']")).click();
-        waiting().until(d -> categoryLabel.equals(d.findElement(By.id("listing:category_label")).getText()));
+        chooseCategory(categoryLabel);
         type(By.id("listing:description"), description);
         WebElement priceInput = visible(By.id("listing:price_input"));
         priceInput.clear();
         priceInput.sendKeys(price);
         clickAndWaitForNewPage(By.id("listing:save"));
         return new ListingFormPage(browser);
+    }
+
+    /**
+     * Picks a category in the PrimeFaces menu. The menu's panel slides open, and a click that lands mid-animation
+     * can be lost; then the panel is still open, and the item is clicked again.
+     */
+    private void chooseCategory(String categoryLabel) {
+        By item = By.cssSelector("#listing\\:category_items li[data-label='" + categoryLabel + "']");
+        visible(By.id("listing:category")).click();
+        for (int attempt = 1; ; attempt++) {
+            visible(item).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(
+                        d -> categoryLabel.equals(d.findElement(By.id("listing:category_label")).getText()));
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public long productId() {
