@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Jakarta Security's view of the account table: validates email and password (through
- * {@link AccountService#checkLogin}, which also throttles) and hands the account's roles to the container as
+ * {@link AccountService#checkLogin}, which also throttles; API calls through {@link AccountService#checkApiCall}) and hands the account's roles to the container as
  * groups. The caller name is the email; services find the account from it.
  */
 @ApplicationScoped
@@ -25,7 +25,9 @@ public class AccountIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        LoginOutcome outcome = accounts.checkLogin(login.getCaller(), login.getPassword().getValue());
+        LoginOutcome outcome = login instanceof ApiCallCredential
+                ? accounts.checkApiCall(login.getCaller(), login.getPassword().getValue())
+                : accounts.checkLogin(login.getCaller(), login.getPassword().getValue());
         if (outcome.result() != LoginOutcome.Result.ACCEPTED) {
             return CredentialValidationResult.INVALID_RESULT;
         }

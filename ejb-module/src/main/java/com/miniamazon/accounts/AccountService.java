@@ -37,6 +37,9 @@ public class AccountService {
     @Inject
     private UnknownEmailLogins unknownEmails;
 
+    @Inject
+    private VerifiedApiCredentials verifiedApiCredentials;
+
     @Resource
     private SessionContext session;
 
@@ -103,6 +106,29 @@ public class AccountService {
         }
         account.recordSuccessfulLogin(now);
         return LoginOutcome.accepted(AccountProfile.of(account));
+    }
+
+    /**
+     * Checks the email and password of a JSON API call. The first call, and any after a while or after a password
+     * change, is a full {@link #checkLogin} (PBKDF2, throttling); later calls with the same password are matched
+     * against {@link VerifiedApiCredentials} with one read of the account and no row lock. A locked account is
+     * refused either way.
+     */
+    @PermitAll
+    public LoginOutcome checkApiCall(String email, char[] password) {
+        if (email == null || email.isBlank() || password == null) {
+            return LoginOutcome.rejected();
+        }
+        Optional<Account> account = accounts.findByEmail(email);
+        if (account.isPresent() && !account.get().isLockedAt(clock.instant())
+                && verifiedApiCredentials.remembers(account.get(), password)) {
+            return LoginOutcome.accepted(AccountProfile.of(account.get()));
+        }
+        LoginOutcome outcome = checkLogin(email, password);
+        if (outcome.result() == LoginOutcome.Result.ACCEPTED) {
+            accounts.findByEmail(email).ifPresent(verified -> verifiedApiCredentials.remember(verified, password));
+        }
+        return outcome;
     }
 
     /**

@@ -11,6 +11,7 @@ import com.miniamazon.it.support.ShopDatabase;
 import com.miniamazon.it.support.Shoppers;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +75,26 @@ class ApiSecurityIT {
         assertThat(unknownEmail.status()).isEqualTo(401);
         assertThat(unknownEmail.body()).isEqualTo(wrongPassword.body());
         assertThat(unknownEmail.header("WWW-Authenticate")).isEqualTo(wrongPassword.header("WWW-Authenticate"));
+    }
+
+    @Test
+    void anApiPasswordStopsWorkingTheMomentItIsChanged() {
+        String email = Shoppers.registered("rotate");
+        String newPassword = "rotated pass " + UUID.randomUUID();
+        // Several calls, so that the password is one the API has verified before (and remembers for a while).
+        for (int call = 0; call < 3; call++) {
+            assertThat(ShopClient.anonymous().as(email, Shoppers.PASSWORD).get("api/accounts/me").status()).isEqualTo(200);
+        }
+
+        FormClient.Page changed = FormClient.signedIn(email, Shoppers.PASSWORD).get("account/profile.xhtml")
+                .submit("password", Map.of("password:currentPassword", Shoppers.PASSWORD,
+                        "password:newPassword", newPassword, "password:newPasswordAgain", newPassword), "password:change");
+        assertThat(changed.body()).contains("Password changed");
+
+        assertThat(ShopClient.anonymous().as(email, Shoppers.PASSWORD).get("api/accounts/me").status()).isEqualTo(401);
+        Reply withNewPassword = ShopClient.anonymous().as(email, newPassword).get("api/accounts/me");
+        assertThat(withNewPassword.status()).isEqualTo(200);
+        assertThat(withNewPassword.json().get("email").asText()).isEqualTo(email);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.miniamazon.web.accounts;
 
 import com.miniamazon.accounts.AccountService;
+import com.miniamazon.accounts.ApiCallCredential;
 import com.miniamazon.web.support.SecurityEvents;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,8 @@ import org.jboss.logging.Logger;
  *   <li>a request in a session with a {@link SignedIn} account is that account, with its roles;</li>
  *   <li>an anonymous request for a protected page is sent to the login page, with the page to return to;</li>
  *   <li>a call to the JSON API under {@code /api/} authenticates itself with HTTP Basic on every request, against
- *       the same identity stores (and the same throttling), without a session; wrong credentials get 401.</li>
+ *       the same identity stores (and the same throttling), without a session; wrong credentials get 401. A
+ *       password verified a short while ago is not run through PBKDF2 again ({@code VerifiedApiCredentials}).</li>
  * </ul>
  *
  * The identity reaches EJBs through WildFly's Elytron domain (see wildfly-config/configure.cli).
@@ -79,7 +81,7 @@ public class ShopAuthenticationMechanism implements HttpAuthenticationMechanism 
         }
         String[] emailAndPassword = decodeBasic(authorization.substring(6).trim());
         CredentialValidationResult result = emailAndPassword == null ? CredentialValidationResult.INVALID_RESULT
-                : identityStores.validate(new UsernamePasswordCredential(emailAndPassword[0], emailAndPassword[1]));
+                : identityStores.validate(new ApiCallCredential(emailAndPassword[0], emailAndPassword[1]));
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             SecurityEvents.apiCallAuthenticated(request, result.getCallerPrincipal().getName());
             return context.notifyContainerAboutLogin(result);
