@@ -1,8 +1,10 @@
 package com.miniamazon.infrastructure;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -35,5 +37,20 @@ public class Metrics {
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * Takes the shop's meters out of the server's registry when the application stops. The server keeps a
+     * gauge only weakly: left behind by an undeployed shop, it would hide the gauge a redeployed shop registers
+     * under the same name, and show NaN once its old value was collected (seen after the run command replaced
+     * the deployment at boot).
+     */
+    @PreDestroy
+    void removeShopMeters() {
+        for (Meter meter : registry.getMeters()) {
+            if (meter.getId().getName().startsWith("miniamazon.")) {
+                registry.remove(meter);
+            }
+        }
     }
 }

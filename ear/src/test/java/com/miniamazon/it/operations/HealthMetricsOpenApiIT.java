@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.miniamazon.it.support.Catalog;
 import com.miniamazon.it.support.ShopClient;
 import com.miniamazon.it.support.SimulatedWorld;
+import com.miniamazon.it.support.StandaloneServer;
 import com.miniamazon.it.support.TestEnvironment;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -87,6 +88,22 @@ class HealthMetricsOpenApiIT {
     }
 
     @Test
+    void gaugesStillReadAfterTheShopIsRedeployed() throws Exception {
+        StandaloneServer.manage(TestEnvironment.wildflyHome(), TestEnvironment.managementPort(),
+                "/deployment=mini-amazon.ear:redeploy");
+        await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(() ->
+                assertThat(checks(get(management("health/ready")).body())).containsEntry("world-connection", "UP"));
+        // The server holds gauges weakly: a collection is what turned the old deployment's leftovers into NaN.
+        collectGarbageInTheServer();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(management("metrics")).body())
+                .containsPattern("miniamazon_orders\\{[^}]*status=\"placed\"[^}]*} [0-9]")
+                .containsPattern("miniamazon_peer_connected\\{[^}]*peer=\"world\"[^}]*} 1\\.0")
+                .containsPattern("miniamazon_outbox_backlog\\{[^}]*peer=\"ups\"[^}]*} [0-9]")
+                .doesNotContainPattern("(?m)^miniamazon_.* NaN$"));
+    }
+
+    @Test
     void theApiDescribesItselfInOpenApi() throws Exception {
         HttpResponse<String> openapi = get(URI.create(TestEnvironment.shopUrl() + "openapi?format=JSON"));
         save("openapi.json", openapi.body());
@@ -97,6 +114,16 @@ class HealthMetricsOpenApiIT {
         assertThat(document.get("paths").has("/api/orders/{id}")).isTrue();
         assertThat(document.get("paths").has("/api/products")).isTrue();
         assertThat(document.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
+    }
+
+    private static void collectGarbageInTheServer() throws Exception {
+        String home = TestEnvironment.wildflyHome().toAbsolutePath().normalize().toString();
+        ProcessHandle server = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("jboss-modules.jar") && c.contains(home)).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no WildFly process under " + home));
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(server.pid()), "GC.run").redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        assertThat(jcmd.waitFor()).as(output).isZero();
     }
 
     private static URI management(String path) {

@@ -186,8 +186,13 @@ public final class StandaloneServer implements AutoCloseable {
      * operator on the machine would) and returns its output, failing the test when the CLI fails.
      */
     public String manage(String operation) throws IOException, InterruptedException {
+        return manage(home, managementPort(), operation);
+    }
+
+    /** {@link #manage(String)} on any running server: the test suite's own, or one of an own stack. */
+    public static String manage(Path home, int managementPort, String operation) throws IOException, InterruptedException {
         List<String> command = List.of(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
-                "--controller=remote+http://127.0.0.1:" + managementPort(), "--command=" + operation);
+                "--controller=remote+http://127.0.0.1:" + managementPort, "--command=" + operation);
         Process cli = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true).start();
         String output = new String(cli.getInputStream().readAllBytes());
         if (!cli.waitFor(120, TimeUnit.SECONDS) || cli.exitValue() != 0 || !output.contains("\"outcome\" => \"success\"")) {
