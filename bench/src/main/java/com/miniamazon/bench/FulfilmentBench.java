@@ -72,6 +72,14 @@ public final class FulfilmentBench {
         for (int i = 0; i < customerCount; i++) {
             customers.add(register(shop));
         }
+        // Not measured: the first call of each customer verifies the password with PBKDF2, and the JIT warms up.
+        int warmupSeconds = Integer.getInteger("bench.warmup.seconds", 20);
+        if (warmupSeconds > 0) {
+            Step warmup = runStep(shop, management, customers, Math.max(2, customerCount / 4), warmupSeconds,
+                    new Random(7), processes, out);
+            System.out.printf("warm-up: %d orders in %d s (%d errors), not counted%n", warmup.placed, warmupSeconds,
+                    warmup.errors);
+        }
         System.out.printf("%8s %8s %7s %9s %9s %11s   %s%n", "orders/s", "placed", "errors", "ack p50", "ack p99", "delivered/s",
                 "CPU % of one core (wildfly, world, ups, postgres, bench)");
         Integer knee = null;
