@@ -55,15 +55,52 @@ public class InventoryService {
      * products it never stocked count zero.
      */
     public Map<Long, Integer> heldOrAwaited(int warehouseId, Collection<Long> productIds) {
+        return counts(warehouseId, productIds, "available + on_order");
+    }
+
+    /**
+     * Units per product available in a warehouse, read afresh from the rows the caller has locked
+     * ({@link #lockStockRows}), so that it can share them out and {@link #claimAll} the result; products it
+     * never stocked count zero.
+     */
+    public Map<Long, Integer> availableForUpdate(int warehouseId, Collection<Long> productIds) {
+        return counts(warehouseId, productIds, "available");
+    }
+
+    // Native, not JPQL: the counts change through native updates, which entities already loaded in this
+    // transaction would not show.
+    private Map<Long, Integer> counts(int warehouseId, Collection<Long> productIds, String count) {
         Map<Long, Integer> units = new HashMap<>();
         productIds.forEach(p -> units.put(p, 0));
-        em.createQuery("select s from WarehouseStock s where s.key.warehouseId = :warehouse and s.key.productId in :products",
-                        WarehouseStock.class)
+        if (productIds.isEmpty()) {
+            return units;
+        }
+        List<?> rows = em.createNativeQuery("select product_id, " + count
+                        + " from warehouse_stock where warehouse_id = :warehouse and product_id in (:products)")
                 .setParameter("warehouse", warehouseId)
                 .setParameter("products", productIds)
-                .getResultList()
-                .forEach(row -> units.put(row.getProductId(), row.getAvailable() + row.getOnOrder()));
+                .getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            units.put(((Number) columns[0]).longValue(), ((Number) columns[1]).intValue());
+        }
         return units;
+    }
+
+    /**
+     * Takes units of several products from a warehouse's available stock, one statement per product; the caller
+     * has counted them out of {@link #availableForUpdate} under lock.
+     *
+     * @throws IllegalStateException when a row holds fewer units than claimed (the caller did not hold the lock);
+     *     the transaction is then rolled back
+     */
+    public void claimAll(int warehouseId, Map<Long, Integer> unitsByProduct) {
+        unitsByProduct.forEach((productId, quantity) -> {
+            if (!claim(warehouseId, productId, quantity)) {
+                throw new IllegalStateException("warehouse " + warehouseId + " holds fewer than " + quantity
+                        + " unit(s) of product " + productId + " counted out under lock");
+            }
+        });
     }
 
     /**
