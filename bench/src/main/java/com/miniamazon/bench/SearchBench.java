@@ -141,6 +141,7 @@ public final class SearchBench {
         try (Statement s = db.createStatement()) {
             s.execute("vacuum analyze product");
             s.execute("vacuum analyze search_word");
+            s.execute("vacuum analyze product_word");
         }
     }
 
