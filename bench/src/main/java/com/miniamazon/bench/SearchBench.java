@@ -61,7 +61,7 @@ public final class SearchBench {
         String server = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
         int products = Integer.getInteger("bench.products", 100_000);
         int rounds = Integer.getInteger("bench.rounds", 3);
-        String database = "miniamazon_bench_search";
+        String database = System.getProperty("bench.db", "miniamazon_bench_search");
         System.out.printf("machine: %d cores, %s %s; PostgreSQL at %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), server);
 
@@ -141,6 +141,7 @@ public final class SearchBench {
         try (Statement s = db.createStatement()) {
             s.execute("vacuum analyze product");
             s.execute("vacuum analyze search_word");
+            s.execute("vacuum analyze product_word");
         }
     }
 
