@@ -45,6 +45,7 @@ public final class FulfilmentBench {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    private static final Pattern ORDERS_IN_STATE = Pattern.compile("miniamazon_orders\\{[^}]*status=\"([a-z_]+)\"[^}]*} ([0-9.eE+]+)");
     private static final Pattern DELIVERED = Pattern.compile("miniamazon_orders\\{[^}]*status=\"delivered\"[^}]*} ([0-9.eE+]+)");
 
     private FulfilmentBench() {}
@@ -98,6 +99,101 @@ public final class FulfilmentBench {
         }
         System.out.printf("checkout-ack p99 passes 100 ms at: %s; delivered/s ceiling seen: %.1f%n",
                 knee == null ? "no step (all below)" : knee + " orders/s", ceiling);
+
+        int buyers = Integer.getInteger("bench.buyers", 50);
+        if (buyers > 0) {
+            List<String[]> own = new ArrayList<>(customers);
+            while (own.size() < buyers) {
+                own.add(register(shop));
+            }
+            Step closed = runBuyers(shop, management, own.subList(0, buyers), seconds, processes);
+            System.out.printf("%d concurrent buyers, each ordering again as soon as the last order was acknowledged, %d s:%n"
+                            + "  %d placed (%.1f orders/s), %d errors, ack p50 %.1f ms, p99 %.1f ms, max %.1f ms; delivered/s %.1f;"
+                            + " CPU %s%n",
+                    buyers, seconds, closed.placed, closed.placed / (double) seconds, closed.errors,
+                    closed.latency.getValueAtPercentile(50) / 1e6, closed.latency.getValueAtPercentile(99) / 1e6,
+                    closed.latency.getMaxValue() / 1e6, closed.deliveredPerSecond, closed.cpu);
+        }
+        drain(management, Integer.getInteger("bench.drain.seconds", 300));
+    }
+
+    /**
+     * Closed loop: each buyer is its own customer and places its next order as soon as the last one was
+     * answered; latency is from sending to the answer.
+     */
+    private static Step runBuyers(String shop, String management, List<String[]> buyers, int seconds,
+            Map<String, Long> processes) throws Exception {
+        Histogram latency = new Histogram(3_600_000_000_000L, 3);
+        AtomicLong errors = new AtomicLong();
+        AtomicLong placed = new AtomicLong();
+        Map<String, Long> cpuBefore = cpuTicks(processes);
+        double deliveredBefore = delivered(management);
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(buyers.size());
+        List<Future<?>> running = new ArrayList<>();
+        for (int b = 0; b < buyers.size(); b++) {
+            String[] buyer = buyers.get(b);
+            Random random = new Random(1000 + b);
+            running.add(pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    long t0 = System.nanoTime();
+                    try {
+                        int status = placeOrder(shop, buyer, 1 + random.nextInt(12), random.nextInt(101) - 50,
+                                random.nextInt(101) - 50);
+                        synchronized (latency) {
+                            latency.recordValue(System.nanoTime() - t0);
+                        }
+                        (status == 201 ? placed : errors).incrementAndGet();
+                    } catch (IOException e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double deliveredPerSecond = (delivered(management) - deliveredBefore) / elapsed;
+        Map<String, Long> cpuAfter = cpuTicks(processes);
+        String cpu = cpuAfter.keySet().stream()
+                .map(k -> String.format("%s %.0f", k, 100.0 * (cpuAfter.get(k) - cpuBefore.getOrDefault(k, 0L)) / TICKS_PER_SECOND / elapsed))
+                .collect(Collectors.joining(", "));
+        return new Step(latency, placed.get(), errors.get(), deliveredPerSecond, cpu, null, null);
+    }
+
+    /**
+     * After the last step: how long the store takes to deliver everything placed, and the delivery rate while
+     * it works the backlog off (the ceiling when the steps overran it).
+     */
+    private static void drain(String management, int maxSeconds) throws Exception {
+        long started = System.nanoTime();
+        double first = delivered(management);
+        double last = first;
+        long lastChange = started;
+        double peak = 0;
+        double windowStart = first;
+        long windowStarted = started;
+        while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(maxSeconds) && undelivered(management) > 0) {
+            TimeUnit.SECONDS.sleep(1);
+            double now = delivered(management);
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            }
+            if (System.nanoTime() - windowStarted >= TimeUnit.SECONDS.toNanos(10)) {
+                peak = Math.max(peak, (now - windowStart) / ((System.nanoTime() - windowStarted) / 1e9));
+                windowStart = now;
+                windowStarted = System.nanoTime();
+            }
+        }
+        double left = undelivered(management);
+        System.out.printf("drain: %.0f more delivered in %.0f s after the last step (%.1f/s; best 10 s window %.1f/s); %s%n",
+                last - first, (lastChange - started) / 1e9, (last - first) / Math.max(0.001, (lastChange - started) / 1e9),
+                peak, left > 0 ? String.format("%.0f still on their way after %d s", left, maxSeconds) : "nothing left on its way");
     }
 
     private static Step runStep(String shop, String management, List<String[]> customers, int rate, int seconds, Random random,
@@ -192,6 +288,20 @@ public final class FulfilmentBench {
                         .header("Authorization", "Basic " + basic)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Orders placed and not yet delivered (nor failed or cancelled), from the shop's Prometheus metrics. */
+    private static double undelivered(String management) throws IOException, InterruptedException {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(management + "metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = ORDERS_IN_STATE.matcher(metrics);
+        double open = 0;
+        while (m.find()) {
+            if (!List.of("delivered", "failed", "cancelled").contains(m.group(1))) {
+                open += Double.parseDouble(m.group(2));
+            }
+        }
+        return open;
     }
 
     /** Orders delivered so far, from the shop's Prometheus metrics. */
