@@ -78,8 +78,11 @@ public class OrderMailer {
             Transport.send(message);
             LOG.infof("order=%d: %s email sent", orderId, status);
         } catch (MessagingException e) {
-            LOG.errorf(e, "order=%d: the %s email could not be sent; the order page still shows the state",
-                    orderId, status);
+            // One line per email: with the mail server down, a stack trace for every order buried the log (two
+            // hundred lines an order under bench/fulfilment). The trace is there at DEBUG.
+            LOG.errorf("order=%d: the %s email could not be sent (%s); the order page still shows the state",
+                    orderId, status, e.getMessage());
+            LOG.debugf(e, "order=%d: %s email failure", orderId, status);
         }
     }
 }
