@@ -265,7 +265,7 @@ public final class FulfilmentBench {
 
     private record Step(Histogram latency, long placed, long errors, double deliveredPerSecond, String cpu, Path dump, String busy) {}
 
-    private static String[] register(String shop) throws IOException, InterruptedException {
+    static String[] register(String shop) throws IOException, InterruptedException {
         String email = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
         String password = "Bench-Passw0rd-" + UUID.randomUUID().toString().substring(0, 6);
         String body = "{\"email\":\"" + email + "\",\"displayName\":\"bench\",\"password\":\"" + password + "\"}";
@@ -278,7 +278,7 @@ public final class FulfilmentBench {
         return new String[] {email, password};
     }
 
-    private static int placeOrder(String shop, String[] customer, int product, int x, int y) throws IOException, InterruptedException {
+    static int placeOrder(String shop, String[] customer, int product, int x, int y) throws IOException, InterruptedException {
         String body = String.format("{\"idempotencyKey\":\"%s\",\"items\":[{\"productId\":%d,\"quantity\":1}],\"destination\":{\"x\":%d,\"y\":%d}}",
                 UUID.randomUUID(), product, x, y);
         String basic = Base64.getEncoder().encodeToString((customer[0] + ":" + customer[1]).getBytes(StandardCharsets.UTF_8));
@@ -291,7 +291,7 @@ public final class FulfilmentBench {
     }
 
     /** Orders placed and not yet delivered (nor failed or cancelled), from the shop's Prometheus metrics. */
-    private static double undelivered(String management) throws IOException, InterruptedException {
+    static double undelivered(String management) throws IOException, InterruptedException {
         String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(management + "metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = ORDERS_IN_STATE.matcher(metrics);
@@ -305,7 +305,7 @@ public final class FulfilmentBench {
     }
 
     /** Orders delivered so far, from the shop's Prometheus metrics. */
-    private static double delivered(String management) throws IOException, InterruptedException {
+    static double delivered(String management) throws IOException, InterruptedException {
         String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(management + "metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = DELIVERED.matcher(metrics);
@@ -313,7 +313,7 @@ public final class FulfilmentBench {
     }
 
     /** The process listening on a loopback port (ss shows the owner's own processes), or -1. */
-    private static long listener(int port) throws IOException, InterruptedException {
+    static long listener(int port) throws IOException, InterruptedException {
         Process ss = new ProcessBuilder("ss", "-ltnpH", "sport = :" + port).redirectErrorStream(true).start();
         String text = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         ss.waitFor();
