@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * In front of Faces for the catalog pages (see {@link SharedPages} for the rules): marks an anonymous visitor's
  * catalog view stateless, refuses a cross-site post to one, and answers a shareable GET or HEAD from the
- * {@link PageCache} when it holds a current copy, else renders the page and keeps a copy of it.
+ * {@link PageCache} when it holds a current copy, else renders the page and keeps a copy of it. A signed-in
+ * user's post of a stateless form (a page from before signing in) is answered as an expired form.
  *
  * <p>A copy is made only of a 200 page that set no cookie (not even a new session's), carried no session-bound
  * view state and was rendered while the catalog's version stamp stood still. It is sent with the headers the
