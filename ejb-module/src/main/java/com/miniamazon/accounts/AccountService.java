@@ -1,5 +1,6 @@
 package com.miniamazon.accounts;
 
+import com.miniamazon.catalog.CatalogChanged;
 import com.miniamazon.infrastructure.RequestRefusedException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
@@ -7,6 +8,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +44,9 @@ public class AccountService {
 
     @Resource
     private SessionContext session;
+
+    @Inject
+    private Event<CatalogChanged> catalogChanged;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -163,6 +168,8 @@ public class AccountService {
     public AccountProfile rename(String displayName) {
         Account account = caller();
         account.rename(checkedDisplayName(displayName));
+        // Shown on product pages as the seller's or a reviewer's name.
+        catalogChanged.fire(new CatalogChanged("name of account " + account.getId()));
         return AccountProfile.of(account);
     }
 

@@ -10,6 +10,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,6 +41,9 @@ public class ListingService {
 
     @Resource
     private SessionContext session;
+
+    @Inject
+    private Event<CatalogChanged> catalogChanged;
 
     /** The caller's listings, on sale or not, newest first, with sales, revenue and stock. */
     public List<ListingRow> myListings() {
@@ -120,6 +124,7 @@ public class ListingService {
         products.add(product);
         em.flush();
         LOG.infof("Seller %d listed product %d", seller.getId(), product.getId());
+        catalogChanged.fire(new CatalogChanged("new product " + product.getId()));
         return product.getId();
     }
 
@@ -135,18 +140,21 @@ public class ListingService {
         Checked checked = check(draft);
         product.revise(checked.category, checked.name, checked.description, checked.price);
         LOG.infof("Seller %d revised product %d", product.getSellerId(), productId);
+        catalogChanged.fire(new CatalogChanged("listing of product " + productId));
     }
 
     /** Takes one of the caller's listings off sale (same errors as {@link #revise}). */
     public void delist(long productId) {
         owned(productId).delist();
         LOG.infof("Product %d delisted", productId);
+        catalogChanged.fire(new CatalogChanged("product " + productId + " delisted"));
     }
 
     /** Puts one of the caller's delisted listings back on sale (same errors as {@link #revise}). */
     public void relist(long productId) {
         owned(productId).relist();
         LOG.infof("Product %d relisted", productId);
+        catalogChanged.fire(new CatalogChanged("product " + productId + " relisted"));
     }
 
     /**
@@ -167,6 +175,7 @@ public class ListingService {
             picture.replace(type, content);
         }
         LOG.infof("Picture of product %d replaced (%s, %d bytes)", productId, type, content.length);
+        catalogChanged.fire(new CatalogChanged("picture of product " + productId));
     }
 
     private Product owned(long productId) {

@@ -9,6 +9,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -38,6 +39,9 @@ public class ReviewService {
 
     @Resource
     private SessionContext session;
+
+    @Inject
+    private Event<CatalogChanged> catalogChanged;
 
     /** The newest reviews of a product first; {@code first}/{@code max} page through them (max at most 50). */
     @PermitAll
@@ -103,6 +107,7 @@ public class ReviewService {
         em.persist(review);
         product.addRating(rating);
         LOG.infof("Account %d reviewed product %d with %d stars", author, productId, rating);
+        catalogChanged.fire(new CatalogChanged("review of product " + productId));
         return new ReviewView(review.getId(), rating, cleanTitle, cleanBody,
                 accounts.find(author).getDisplayName(), Instant.now());
     }

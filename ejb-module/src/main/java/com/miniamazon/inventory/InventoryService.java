@@ -1,10 +1,13 @@
 package com.miniamazon.inventory;
 
 import com.miniamazon.accounts.Roles;
+import com.miniamazon.catalog.CatalogChanged;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
@@ -24,6 +27,10 @@ public class InventoryService {
 
     @PersistenceContext(unitName = "shop")
     private EntityManager em;
+
+    /** Product pages show how many units are available: every change of {@code available} is announced. */
+    @Inject
+    private Event<CatalogChanged> catalogChanged;
 
     /** All warehouses, by id. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -116,6 +123,9 @@ public class InventoryService {
                 .setParameter(2, warehouseId)
                 .setParameter(3, productId)
                 .executeUpdate();
+        if (updated == 1) {
+            catalogChanged.fire(new CatalogChanged("stock of product " + productId));
+        }
         return updated == 1;
     }
 
@@ -159,6 +169,7 @@ public class InventoryService {
                 .setParameter(2, productId)
                 .setParameter(3, quantity)
                 .executeUpdate();
+        catalogChanged.fire(new CatalogChanged("stock of product " + productId));
     }
 
     /** Puts claimed units back, when a shipment will not use them after all. */
@@ -170,10 +181,12 @@ public class InventoryService {
                 .setParameter(2, productId)
                 .setParameter(3, quantity)
                 .executeUpdate();
+        catalogChanged.fire(new CatalogChanged("stock of product " + productId));
     }
 
     /** Forgets all stock: the store now works in a new world, whose warehouses start empty. */
     public void forgetAllStock() {
         em.createNativeQuery("update warehouse_stock set available = 0, on_order = 0").executeUpdate();
+        catalogChanged.fire(new CatalogChanged("all stock forgotten"));
     }
 }

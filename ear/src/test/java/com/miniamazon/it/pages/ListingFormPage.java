@@ -5,6 +5,7 @@ import com.miniamazon.it.support.TestEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,7 +28,8 @@ public class ListingFormPage extends ShopPage {
         chooseCategory(categoryLabel);
         type(By.id("listing:description"), description);
         WebElement priceInput = visible(By.id("listing:price_input"));
-        priceInput.clear();
+        // The number widget formats what clear() leaves; selecting all and typing over it replaces a saved price.
+        priceInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         priceInput.sendKeys(price);
         clickAndWaitForNewPage(By.id("listing:save"));
         return new ListingFormPage(browser);

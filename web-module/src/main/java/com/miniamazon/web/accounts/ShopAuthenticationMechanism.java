@@ -157,6 +157,11 @@ public class ShopAuthenticationMechanism implements HttpAuthenticationMechanism 
         return context.redirect(login);
     }
 
+    /** Whether a session belongs to a signed-in account (readable before the container has asked us). */
+    public static boolean isSignedIn(HttpSession session) {
+        return session != null && session.getAttribute(SESSION_KEY) != null;
+    }
+
     /** Replaces the session's account after it changed (a new role), effective from the next request. */
     public static void refresh(HttpSession session, SignedIn signedIn) {
         session.setAttribute(SESSION_KEY, signedIn);

@@ -8,6 +8,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,11 @@ public class ShoppingCart implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final String PRICED_KEY = ShoppingCart.class.getName() + ".priced";
+    /**
+     * Session attribute present while a visitor's cart holds lines: the page cache, which runs before Faces and
+     * CDI, reads it to leave visitors with a cart (their header shows it) out of the shared pages.
+     */
+    private static final String VISITOR_LINES_KEY = "miniamazon.visitorCartLines";
 
     @Inject
     private CartService carts;
@@ -53,7 +59,7 @@ public class ShoppingCart implements Serializable {
         } else {
             carts.checkAddable(productId, quantity);
             visitorLines.merge(productId, quantity, (had, more) -> Math.min(had + more, 99));
-            forget();
+            visitorLinesChanged();
         }
     }
 
@@ -63,7 +69,7 @@ public class ShoppingCart implements Serializable {
         } else {
             carts.checkAddable(productId, quantity);
             visitorLines.replace(productId, quantity);
-            forget();
+            visitorLinesChanged();
         }
     }
 
@@ -72,7 +78,7 @@ public class ShoppingCart implements Serializable {
             remember(carts.remove(productId));
         } else {
             visitorLines.remove(productId);
-            forget();
+            visitorLinesChanged();
         }
     }
 
@@ -82,7 +88,7 @@ public class ShoppingCart implements Serializable {
             carts.clear();
         }
         visitorLines.clear();
-        forget();
+        visitorLinesChanged();
     }
 
     private CartView mergedSavedCart() {
@@ -91,6 +97,7 @@ public class ShoppingCart implements Serializable {
         }
         CartView merged = carts.mergeIntoMyCart(new LinkedHashMap<>(visitorLines));
         visitorLines.clear();
+        visitorLinesChanged();
         return merged;
     }
 
@@ -104,6 +111,21 @@ public class ShoppingCart implements Serializable {
 
     private void forget() {
         external().getRequestMap().remove(PRICED_KEY);
+    }
+
+    private void visitorLinesChanged() {
+        forget();
+        Map<String, Object> sessionMap = external().getSessionMap();
+        if (visitorLines.isEmpty()) {
+            sessionMap.remove(VISITOR_LINES_KEY);
+        } else {
+            sessionMap.put(VISITOR_LINES_KEY, Boolean.TRUE);
+        }
+    }
+
+    /** Whether this session holds a visitor's cart with lines in it (readable without Faces or CDI). */
+    public static boolean hasVisitorLines(HttpSession session) {
+        return session != null && session.getAttribute(VISITOR_LINES_KEY) != null;
     }
 
     private static ExternalContext external() {

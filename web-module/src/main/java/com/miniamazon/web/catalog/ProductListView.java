@@ -3,22 +3,22 @@ package com.miniamazon.web.catalog;
 import com.miniamazon.catalog.CatalogService;
 import com.miniamazon.catalog.ProductSummary;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** Backs the home page's product grid: pages through the catalog lazily, one page per request. */
+/**
+ * Backs the home page's product grid: pages through the catalog lazily, one page per request. Request-scoped, as
+ * the page is a stateless view for visitors.
+ */
 @Named
-@ViewScoped
-public class ProductListView implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class ProductListView {
 
     @Inject
     private CatalogService catalog;

@@ -12,18 +12,20 @@ import com.miniamazon.web.accounts.CurrentUser;
 import com.miniamazon.web.cart.ShoppingCart;
 import com.miniamazon.web.support.Feedback;
 import com.miniamazon.web.support.ProductIds;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 
-/** Backs the product page: the product, adding it to the cart, its reviews, the review form, recommendations. */
+/**
+ * Backs the product page: the product, adding it to the cart, its reviews, the review form, recommendations.
+ * Request-scoped, as the page is a stateless view for visitors: a post finds its product again from the {@code id}
+ * field the forms carry, which is the URL's parameter of the same name.
+ */
 @Named
-@ViewScoped
-public class ProductView implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class ProductView {
 
     @Inject
     private CatalogService catalog;
@@ -59,7 +61,18 @@ public class ProductView implements Serializable {
         eligibility = currentUser.isCustomer() ? reviews.myEligibility(id) : null;
     }
 
+    /** Loads the product for a post, which runs no view action. */
+    private void loaded() {
+        if (product == null) {
+            if (idParameter == null) {
+                idParameter = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+            }
+            load();
+        }
+    }
+
     public void addToCart() {
+        loaded();
         try {
             cart.add(product.id(), quantity);
             Feedback.info("Added to your cart", quantity + " \u00d7 " + product.name());
@@ -72,6 +85,7 @@ public class ProductView implements Serializable {
     }
 
     public void submitReview() {
+        loaded();
         try {
             reviews.submit(product.id(), rating == null ? 0 : rating, reviewTitle, reviewBody);
             Feedback.info("Thank you", "Your review is published.");
@@ -87,7 +101,7 @@ public class ProductView implements Serializable {
     /** Availability in words; the store restocks from the world, so low stock delays but never refuses. */
     public String getStockHint() {
         if (stockHint == null) {
-            long units = catalog.unitsInStock(product.id());
+            long units = catalog.unitsInStock(getProduct().id());
             stockHint = units >= 10 ? "In stock \u00b7 ships from the nearest warehouse"
                     : units > 0 ? "Only " + units + " left in stock \u00b7 more on the way"
                     : "Restocking \u00b7 ships as soon as the warehouse receives it";
@@ -104,18 +118,22 @@ public class ProductView implements Serializable {
     }
 
     public ProductDetail getProduct() {
+        loaded();
         return product;
     }
 
     public List<ReviewView> getReviews() {
+        loaded();
         return reviewList;
     }
 
     public List<ProductSummary> getRecommendations() {
+        loaded();
         return recommendations;
     }
 
     public ReviewEligibility getEligibility() {
+        loaded();
         return eligibility;
     }
 

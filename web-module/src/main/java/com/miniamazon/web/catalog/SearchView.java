@@ -6,11 +6,11 @@ import com.miniamazon.catalog.SearchCriteria;
 import com.miniamazon.catalog.SearchSql;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +23,13 @@ import org.primefaces.model.SortMeta;
 
 /**
  * Backs the search and browse page: words, category, price range and order come from the URL (bookmarkable);
- * results page lazily; an empty result shows the best rated products instead of a dead end.
+ * results page lazily; an empty result shows the best rated products instead of a dead end. Request-scoped, as
+ * the page is a stateless view for visitors: paging posts the search again in fields named like the URL's
+ * parameters.
  */
 @Named
-@ViewScoped
-public class SearchView implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class SearchView {
 
     @Inject
     private CatalogService catalog;
@@ -46,6 +46,28 @@ public class SearchView implements Serializable {
     private LazyDataModel<ProductSummary> results;
     private long matchCount;
     private List<ProductSummary> recommendations;
+
+    /** The search's parameters as the request has them: in the URL, or in the fields a paging post carries. */
+    @PostConstruct
+    void readParameters() {
+        Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        q = blankAsNull(parameters.get("q"));
+        category = blankAsNull(parameters.get("category"));
+        minParameter = blankAsNull(parameters.get("min"));
+        maxParameter = blankAsNull(parameters.get("max"));
+        sort = blankAsNull(parameters.get("sort"));
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Runs the search the parameters describe, once per request (view action, or the first look at the results). */
+    private void loaded() {
+        if (criteria == null) {
+            load();
+        }
+    }
 
     /** Runs the search the URL describes (view action). */
     public void load() {
@@ -107,6 +129,7 @@ public class SearchView implements Serializable {
     }
 
     public String getHeading() {
+        loaded();
         if (criteria.hasWords()) {
             return "Results for \u201c" + q.strip() + "\u201d";
         }
@@ -152,11 +175,13 @@ public class SearchView implements Serializable {
     }
 
     public LazyDataModel<ProductSummary> getResults() {
+        loaded();
         return results;
     }
 
     /** "36 products found", "1 product found", or "100+ products found" once counting stopped. */
     public String getMatchCountText() {
+        loaded();
         if (criteria.hasWords() && matchCount > SearchSql.COUNT_CAP) {
             return SearchSql.COUNT_CAP + "+ products found";
         }
@@ -164,10 +189,12 @@ public class SearchView implements Serializable {
     }
 
     public long getMatchCount() {
+        loaded();
         return matchCount;
     }
 
     public List<ProductSummary> getRecommendations() {
+        loaded();
         return recommendations;
     }
 

@@ -46,6 +46,12 @@ public final class SecurityEvents {
         LOG.warnf("event=password-change-refused user=%s ip=%s field=%s", clean(user), ip(request), field);
     }
 
+    /** A form post to a catalog page that a browser said came from another site (Origin, Sec-Fetch-Site). */
+    public static void crossSitePostRefused(HttpServletRequest request) {
+        LOG.warnf("event=access-denied user=- ip=%s target=%s origin=%s", ip(request), clean(request.getRequestURI()),
+                clean(request.getHeader("Origin")));
+    }
+
     private static String ip(HttpServletRequest request) {
         return request == null ? "-" : request.getRemoteAddr();
     }
