@@ -158,10 +158,7 @@ public final class FulfilmentBench {
         pool.shutdown();
         double elapsed = (System.nanoTime() - started) / 1e9;
         double deliveredPerSecond = (delivered(management) - deliveredBefore) / elapsed;
-        Map<String, Long> cpuAfter = cpuTicks(processes);
-        String cpu = cpuAfter.keySet().stream()
-                .map(k -> String.format("%s %.0f", k, 100.0 * (cpuAfter.get(k) - cpuBefore.getOrDefault(k, 0L)) / TICKS_PER_SECOND / elapsed))
-                .collect(Collectors.joining(", "));
+        String cpu = cpuSince(cpuBefore, processes, elapsed);
         return new Step(latency, placed.get(), errors.get(), deliveredPerSecond, cpu, null, null);
     }
 
@@ -248,10 +245,7 @@ public final class FulfilmentBench {
         clock.shutdown();
         double elapsed = (System.nanoTime() - started) / 1e9;
         double deliveredPerSecond = (delivered(management) - deliveredBefore) / elapsed;
-        Map<String, Long> cpuAfter = cpuTicks(processes);
-        String cpu = cpuAfter.keySet().stream()
-                .map(k -> String.format("%s %.0f", k, 100.0 * (cpuAfter.get(k) - cpuBefore.getOrDefault(k, 0L)) / TICKS_PER_SECOND / elapsed))
-                .collect(Collectors.joining(", "));
+        String cpu = cpuSince(cpuBefore, processes, elapsed);
         List<Future<?>> waiting;
         synchronized (sent) {
             waiting = new ArrayList<>(sent);
@@ -319,6 +313,14 @@ public final class FulfilmentBench {
         ss.waitFor();
         Matcher m = Pattern.compile("pid=(\\d+)").matcher(text);
         return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** Percent of one core each process used since {@code before} was taken, {@code elapsed} seconds ago. */
+    private static String cpuSince(Map<String, Long> before, Map<String, Long> processes, double elapsed) throws IOException {
+        Map<String, Long> after = cpuTicks(processes);
+        return after.keySet().stream()
+                .map(k -> String.format("%s %.0f", k, 100.0 * (after.get(k) - before.getOrDefault(k, 0L)) / TICKS_PER_SECOND / elapsed))
+                .collect(Collectors.joining(", "));
     }
 
     /** CPU ticks (user + system) per named process, plus every postgres process together. */
