@@ -401,6 +401,7 @@ public class FulfilmentService {
                 shipment.refreshStockClaimed();
                 warehouses.purchase(shipment.getWarehouseId(), toBuy);
             }
+            case CHANGE_DESTINATION -> order.settleDestinationChange(false, error, clock.instant());
             default -> { } // flagged above; the watchdog's queries bring the truth
         }
     }
@@ -465,7 +466,6 @@ public class FulfilmentService {
                 .getResultList();
         for (Shipment shipment : shipments) {
             CustomerOrder order = ordersById.get(shipment.getOrderId());
-            em.refresh(order); // read before its shipment was locked; a report may have moved it since
             if (shipment.isPackRequested()) {
                 warehouses.queryPackage(shipment.getId());
             }
@@ -484,9 +484,21 @@ public class FulfilmentService {
      * {@link #destinationChangeAnswered}.
      */
     public void onDestinationChangeRequested(@Observes DestinationChangeRequested request) {
-        Shipment shipment = em.createQuery("select s from Shipment s where s.orderId = :order", Shipment.class)
+        long shipmentId = em.createQuery("select s.id from Shipment s where s.orderId = :order", Long.class)
                 .setParameter("order", request.orderId())
                 .getSingleResult();
+        // Locked, as stock arrival locks it before it asks UPS for a pickup: either that pickup has gone out and
+        // UPS is asked to change it, or it has not, and it will go out with the new destination.
+        Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (!shipment.isPackRequested()) {
+            // UPS does not know the package yet and would refuse the change as an unknown shipid (found by
+            // CheckoutJourneyIT on a fresh world, where the first order waits for its stock).
+            CustomerOrder order = em.find(CustomerOrder.class, request.orderId());
+            order.settleDestinationChange(true, null, clock.instant());
+            LOG.infof("order=%d shipid=%d destination changed to %s before UPS was asked for a pickup",
+                    order.getId(), shipmentId, order.getDestination());
+            return;
+        }
         carrier.changeDestination(shipment.getId(), request.destination());
     }
 
