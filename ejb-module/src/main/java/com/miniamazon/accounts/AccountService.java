@@ -131,7 +131,8 @@ public class AccountService {
         }
         LoginOutcome outcome = checkLogin(email, password);
         if (outcome.result() == LoginOutcome.Result.ACCEPTED) {
-            accounts.findByEmail(email).ifPresent(verified -> verifiedApiCredentials.remember(verified, password));
+            // The same managed account checkLogin verified the password against: no second read.
+            account.ifPresent(verified -> verifiedApiCredentials.remember(verified, password));
         }
         return outcome;
     }

@@ -484,12 +484,13 @@ public class FulfilmentService {
      * {@link #destinationChangeAnswered}.
      */
     public void onDestinationChangeRequested(@Observes DestinationChangeRequested request) {
-        long shipmentId = em.createQuery("select s.id from Shipment s where s.orderId = :order", Long.class)
-                .setParameter("order", request.orderId())
-                .getSingleResult();
         // Locked, as stock arrival locks it before it asks UPS for a pickup: either that pickup has gone out and
         // UPS is asked to change it, or it has not, and it will go out with the new destination.
-        Shipment shipment = em.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE);
+        Shipment shipment = em.createQuery("select s from Shipment s where s.orderId = :order", Shipment.class)
+                .setParameter("order", request.orderId())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResult();
+        long shipmentId = shipment.getId();
         if (!shipment.isPackRequested()) {
             // UPS does not know the package yet and would refuse the change as an unknown shipid (found by
             // CheckoutJourneyIT on a fresh world, where the first order waits for its stock).
