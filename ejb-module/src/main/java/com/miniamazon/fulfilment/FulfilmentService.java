@@ -2,6 +2,7 @@ package com.miniamazon.fulfilment;
 
 import com.miniamazon.accounts.Roles;
 import com.miniamazon.catalog.Product;
+import com.miniamazon.infrastructure.NativeSql;
 import com.miniamazon.inventory.GridPoint;
 import com.miniamazon.inventory.InventoryService;
 import com.miniamazon.inventory.Warehouse;
@@ -35,7 +36,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -96,7 +96,7 @@ public class FulfilmentService {
         Warehouse warehouse = WarehouseSelector.choose(
                 inventory.warehouses(), order.getDestination(), inventory.available(needed.keySet()), needed);
 
-        long shipmentId = ((Number) em.createNativeQuery("select nextval('shipment_id_seq')").getSingleResult()).longValue();
+        long shipmentId = ((Number) NativeSql.withoutFlush(em, "select nextval('shipment_id_seq')").getSingleResult()).longValue();
         Shipment shipment = new Shipment(shipmentId, order.getId(), warehouse.getId(), clock.instant());
         needed.forEach(shipment::addLine);
         em.persist(shipment);
@@ -230,19 +230,15 @@ public class FulfilmentService {
         if (shipmentIds.isEmpty() && receivingWarehouses.isEmpty()) {
             return;
         }
-        em.createNativeQuery("""
+        NativeSql.withoutFlush(em, """
                         select id from shipment
                         where id = any(cast(?1 as bigint[]))
                            or (warehouse_id = any(cast(?2 as integer[])) and not stock_claimed)
                         order by id
                         for update""")
-                .setParameter(1, arrayLiteral(shipmentIds))
-                .setParameter(2, arrayLiteral(receivingWarehouses))
+                .setParameter(1, NativeSql.arrayLiteral(shipmentIds))
+                .setParameter(2, NativeSql.arrayLiteral(receivingWarehouses))
                 .getResultList();
-    }
-
-    private static String arrayLiteral(Collection<? extends Number> values) {
-        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** The world finished packing a shipment. */

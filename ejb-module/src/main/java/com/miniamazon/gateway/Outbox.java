@@ -1,8 +1,10 @@
 package com.miniamazon.gateway;
 
+import com.google.protobuf.MessageLite;
 import com.miniamazon.fulfilment.CarrierCommands;
 import com.miniamazon.fulfilment.CommandKind;
 import com.miniamazon.fulfilment.WarehouseCommands;
+import com.miniamazon.infrastructure.NativeSql;
 import com.miniamazon.inventory.GridPoint;
 import com.miniamazon.protocol.ups.AUChangeDestination;
 import com.miniamazon.protocol.ups.AUItem;
@@ -10,11 +12,10 @@ import com.miniamazon.protocol.ups.AULoaded;
 import com.miniamazon.protocol.ups.AUQueryAccount;
 import com.miniamazon.protocol.ups.AURequestPickup;
 import com.miniamazon.protocol.world.APack;
+import com.miniamazon.protocol.world.AProduct;
 import com.miniamazon.protocol.world.APurchaseMore;
 import com.miniamazon.protocol.world.APutOnTruck;
-import com.miniamazon.protocol.world.AProduct;
 import com.miniamazon.protocol.world.AQuery;
-import com.google.protobuf.MessageLite;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -122,7 +123,7 @@ public class Outbox implements WarehouseCommands, CarrierCommands {
     }
 
     private void append(Peer peer, CommandKind kind, Long shipmentId, LongFunction<MessageLite> item) {
-        long seqnum = ((Number) em.createNativeQuery("select nextval('outbox_seqnum_seq')").getSingleResult()).longValue();
+        long seqnum = ((Number) NativeSql.withoutFlush(em, "select nextval('outbox_seqnum_seq')").getSingleResult()).longValue();
         em.persist(new OutboxMessage(seqnum, peer, kind.name(), item.apply(seqnum).toByteArray(), shipmentId, Instant.now()));
         appended.fire(new OutboxAppended(peer));
     }
