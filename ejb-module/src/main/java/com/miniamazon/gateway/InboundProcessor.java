@@ -5,6 +5,7 @@ import com.miniamazon.fulfilment.CommandKind;
 import com.miniamazon.fulfilment.FulfilmentService;
 import com.miniamazon.fulfilment.InboundCause;
 import com.miniamazon.fulfilment.ReportRejected;
+import com.miniamazon.infrastructure.NativeSql;
 import com.miniamazon.inventory.GridPoint;
 import com.miniamazon.inventory.InventoryService;
 import com.miniamazon.inventory.Warehouse;
@@ -72,14 +73,17 @@ public class InboundProcessor {
     }
 
     /**
-     * Applies all items of one frame in a single transaction, in the order given: one commit instead of one per
-     * item when a peer reports much at once.
+     * Records the peer's acknowledgements of our commands and applies all items of one frame, in a single
+     * transaction, in the order given: one commit instead of one per item when a peer reports much at once.
      *
      * @throws RuntimeException when any item fails other than by a rejection; nothing of the frame is then
      *     applied, and the caller applies the items one by one so that one bad item holds back only itself
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<Outcome> applyAll(Peer peer, long worldId, List<Received> items) {
+    public List<Outcome> applyAll(Peer peer, long worldId, List<Long> acknowledged, List<Received> items) {
+        if (!acknowledged.isEmpty()) {
+            outbox.markAcknowledged(peer, acknowledged);
+        }
         lockShipments(items.stream().map(Received::report).toList());
         List<Outcome> outcomes = new ArrayList<>(items.size());
         for (Received item : items) {
@@ -107,7 +111,7 @@ public class InboundProcessor {
     }
 
     private Outcome applyOne(Peer peer, long worldId, long seqnum, Report report) {
-        int recorded = em.createNativeQuery("""
+        int recorded = NativeSql.withoutFlush(em, """
                         insert into inbound_message (peer, world_id, seqnum, kind, shipment_id, received_at, outcome)
                         values (:peer, :world, :seqnum, :kind, :shipment, :at, 'APPLIED')
                         on conflict do nothing""")
@@ -131,7 +135,7 @@ public class InboundProcessor {
         } catch (ReportRejected rejected) {
             LOG.warnf("peer=%s seq=%d %s shipid=%s rejected: %s", peer, seqnum, report.kind(), report.shipmentId(),
                     rejected.getMessage());
-            em.createNativeQuery("""
+            NativeSql.withoutFlush(em, """
                             update inbound_message set outcome = 'REJECTED', detail = :detail
                             where peer = :peer and world_id = :world and seqnum = :seqnum""")
                     .setParameter("detail", truncate(rejected.getMessage()))

@@ -1,11 +1,13 @@
 package com.miniamazon.gateway;
 
+import com.miniamazon.infrastructure.NativeSql;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,15 +28,36 @@ public class OutboxStore {
     @EJB
     private GatewayMetrics metrics;
 
-    /** Unacknowledged commands for {@code peer} whose next attempt is due, oldest first. */
-    public List<OutboxMessage> due(Peer peer, int limit) {
-        return em.createQuery("""
-                        select m from OutboxMessage m
-                        where m.peer = :peer and m.ackedAt is null and m.nextSendAt <= current_timestamp
-                        order by m.seqnum""", OutboxMessage.class)
-                .setParameter("peer", peer)
-                .setMaxResults(limit)
+    /**
+     * Takes the unacknowledged commands for {@code peer} whose next attempt is due, oldest first, and records
+     * them as sent now, all in one statement: the next attempt comes after {@code initialMs · 2^sends}, at most
+     * {@code maxMs}, ±20 %. The caller sends them right after; if that fails they simply fall due again (or are
+     * replayed on the next connection). One statement instead of a read and then an update in a second
+     * transaction halved the work of every send (found by profiling under {@code bench/fulfilment}). Rows a
+     * concurrent taker holds are skipped, never sent twice at once.
+     *
+     * @return the commands, each with its send count already including this send
+     */
+    public List<OutboxMessage> takeDue(Peer peer, int limit, long initialMs, long maxMs) {
+        @SuppressWarnings("unchecked")
+        List<OutboxMessage> taken = NativeSql.withoutFlush(em, """
+                        update outbox_message m
+                        set send_count = m.send_count + 1,
+                            last_sent_at = now(),
+                            next_send_at = now() + least(:max, :initial * power(2, least(m.send_count, 20)))
+                                                   * (0.8 + random() * 0.4) * interval '1 millisecond'
+                        from (select seqnum from outbox_message
+                              where peer = :peer and acked_at is null and next_send_at <= now()
+                              order by seqnum limit :limit
+                              for update skip locked) due
+                        where m.seqnum = due.seqnum
+                        returning m.*""", OutboxMessage.class)
+                .setParameter("peer", peer.name())
+                .setParameter("limit", limit)
+                .setParameter("max", maxMs)
+                .setParameter("initial", initialMs)
                 .getResultList();
+        return taken.stream().sorted(Comparator.comparingLong(OutboxMessage::getSeqnum)).toList();
     }
 
     /** Every unacknowledged command for {@code peer} after {@code afterSeqnum}: what a new connection replays. */

@@ -172,11 +172,12 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
             try {
                 sendAgain.set(false);
                 while (writer != null) {
-                    List<OutboxMessage> due = outbox.due(peer, settings.batchSize());
+                    List<OutboxMessage> due = outbox.takeDue(peer, settings.batchSize(), settings.resendInitialMs(),
+                            settings.resendMaxMs());
                     if (due.isEmpty()) {
                         break;
                     }
-                    send(due);
+                    send(due, 1);
                     if (due.size() < settings.batchSize()) {
                         break;
                     }
@@ -221,14 +222,18 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
     }
 
     /**
-     * Applies the items of one frame and returns the seqnums to acknowledge (applied, repeated or rejected). The
-     * items go in one transaction; if that fails they go one by one, and an item that still fails is left
+     * Records the peer's acknowledgements of our commands and applies the items of one frame, and returns the
+     * seqnums to acknowledge (applied, repeated or rejected). Acknowledgements and items go in one transaction;
+     * if that fails the acknowledgements are recorded alone and the items go one by one, and an item that still fails is left
      * unacknowledged for the peer to send again. Items are applied reports-without-a-shipment first, then by
      * shipment id (keeping each shipment's own order), so that the world's and UPS's transactions lock shipments
      * in the same order.
      */
-    protected List<Long> applyAll(long worldId, List<InboundProcessor.Received> items) {
+    protected List<Long> applyAll(long worldId, List<Long> acknowledged, List<InboundProcessor.Received> items) {
         if (items.isEmpty()) {
+            if (!acknowledged.isEmpty()) {
+                outbox.markAcknowledged(peer, acknowledged);
+            }
             return new ArrayList<>();
         }
         List<InboundProcessor.Received> ordered = new ArrayList<>(items);
@@ -236,7 +241,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
                 Comparator.nullsFirst(Comparator.naturalOrder())));
         List<Long> acks = new ArrayList<>(ordered.size());
         try {
-            List<InboundProcessor.Outcome> outcomes = processor.applyAll(peer, worldId, ordered);
+            List<InboundProcessor.Outcome> outcomes = processor.applyAll(peer, worldId, acknowledged, ordered);
             for (int i = 0; i < ordered.size(); i++) {
                 count(outcomes.get(i));
                 acks.add(ordered.get(i).seqnum());
@@ -245,6 +250,9 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
         } catch (RuntimeException batchFailed) {
             LOG.debugf("peer=%s a frame of %d item(s) failed as a whole (%s); applying them one by one",
                     peer, ordered.size(), batchFailed.toString());
+        }
+        if (!acknowledged.isEmpty()) {
+            outbox.markAcknowledged(peer, acknowledged);
         }
         for (InboundProcessor.Received item : ordered) {
             try {
@@ -280,7 +288,12 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
                 if (batch.isEmpty()) {
                     break;
                 }
-                send(batch);
+                if (!send(batch, 0)) {
+                    break;
+                }
+                List<Long> seqnums = new ArrayList<>(batch.size());
+                batch.forEach(c -> seqnums.add(c.getSeqnum()));
+                outbox.markSent(seqnums, settings.resendInitialMs(), settings.resendMaxMs());
                 replayed += batch.size();
                 after = batch.get(batch.size() - 1).getSeqnum();
             }
@@ -308,6 +321,17 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
             }
             unansweredSince.set(0);
             framesReceived.incrementAndGet();
+            // Frames that arrived while the last ones were applied are applied with this one, in one transaction:
+            // under load the peer's reports share commits instead of queueing for one each. Merging two messages
+            // appends their repeated fields, so nothing is lost or reordered.
+            for (int merged = 1; merged < settings.batchSize() && !finished(message); merged++) {
+                I next = reader.readIfArrived();
+                if (next == null) {
+                    break;
+                }
+                framesReceived.incrementAndGet();
+                message = merge(message, next);
+            }
             List<Long> acks = receive(message);
             if (!acks.isEmpty()) {
                 write(frame(List.of(), acks));
@@ -316,6 +340,11 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
                 throw new IOException("the peer finished the session");
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private I merge(I first, I second) {
+        return (I) first.toBuilder().mergeFrom(second).build();
     }
 
     /** Gives the connection up when the peer has said nothing for too long after a command it did not answer. */
@@ -331,7 +360,13 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
         }
     }
 
-    private void send(List<OutboxMessage> commands) {
+    /**
+     * Writes the commands in one frame; {@code sendsCounted} says whether their send counts already include this
+     * send (taken from the outbox) or not (replayed), so that resends are counted right.
+     *
+     * @return whether the frame was written; if not, the connection is being closed
+     */
+    private boolean send(List<OutboxMessage> commands, int sendsCounted) {
         // Set before writing: an answer read right after the write must find it set, to clear it.
         unansweredSince.compareAndSet(0, System.nanoTime() | 1); // never 0, which means "nothing waits"
         try {
@@ -340,13 +375,10 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
             problem("sending to " + address() + " failed: " + e.getMessage(), null);
             writer = null; // senders stop here; the reader notices the closed socket and reconnects
             closeSocket();
-            return;
+            return false;
         }
-        long resent = commands.stream().filter(c -> c.getSendCount() > 0).count();
-        itemsResent.addAndGet(resent);
-        List<Long> seqnums = new ArrayList<>(commands.size());
-        commands.forEach(c -> seqnums.add(c.getSeqnum()));
-        outbox.markSent(seqnums, settings.resendInitialMs(), settings.resendMaxMs());
+        itemsResent.addAndGet(commands.stream().filter(c -> c.getSendCount() > sendsCounted).count());
+        return true;
     }
 
     private void write(MessageLite frame) throws IOException {

@@ -96,9 +96,6 @@ public class UpsGateway extends PeerGateway {
 
         @Override
         protected List<Long> receive(UACommands commands) {
-            if (commands.getAcksCount() > 0) {
-                outbox.markAcknowledged(Peer.UPS, commands.getAcksList());
-            }
             List<Long> acks = new ArrayList<>();
             for (UAWorld announced : commands.getWorldList()) {
                 try {
@@ -119,6 +116,9 @@ public class UpsGateway extends PeerGateway {
                 if (commands.getArrivedCount() + commands.getOutfordeliveryCount() + commands.getDeliveredCount()
                         + commands.getChangesCount() + commands.getAccountsCount() + commands.getErrorsCount() > 0) {
                     LOG.warn("peer=UPS sent items before naming its world; they are left unacknowledged until it does");
+                }
+                if (commands.getAcksCount() > 0) {
+                    outbox.markAcknowledged(Peer.UPS, commands.getAcksList());
                 }
                 return acks;
             }
@@ -146,7 +146,7 @@ public class UpsGateway extends PeerGateway {
                 items.add(new InboundProcessor.Received(error.getSeqnum(),
                         new Report.CommandError(error.getOriginseqnum(), error.getErr())));
             }
-            acks.addAll(applyAll(worldId, items));
+            acks.addAll(applyAll(worldId, commands.getAcksList(), items));
             return acks;
         }
 

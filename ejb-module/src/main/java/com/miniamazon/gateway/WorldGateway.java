@@ -139,9 +139,6 @@ public class WorldGateway extends PeerGateway {
 
         @Override
         protected List<Long> receive(AResponses responses) {
-            if (responses.getAcksCount() > 0) {
-                outbox.markAcknowledged(Peer.WORLD, responses.getAcksList());
-            }
             List<InboundProcessor.Received> items = new ArrayList<>();
             for (APurchaseMore arrived : responses.getArrivedList()) {
                 Map<Long, Integer> units = new LinkedHashMap<>();
@@ -164,8 +161,7 @@ public class WorldGateway extends PeerGateway {
                 items.add(new InboundProcessor.Received(error.getSeqnum(),
                         new Report.CommandError(error.getOriginseqnum(), error.getErr())));
             }
-            List<Long> acks = applyAll(joinedWorld, items);
-            return acks;
+            return applyAll(joinedWorld, responses.getAcksList(), items);
         }
 
         @Override

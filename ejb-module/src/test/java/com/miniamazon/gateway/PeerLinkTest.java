@@ -182,9 +182,12 @@ class PeerLinkTest {
         }
 
         @Override
-        public List<OutboxMessage> due(Peer p, int limit) {
+        public synchronized List<OutboxMessage> takeDue(Peer p, int limit, long initialMs, long maxMs) {
             Instant now = Instant.now();
-            return rows.values().stream().filter(m -> !nextSend.get(m.getSeqnum()).isAfter(now)).limit(limit).toList();
+            List<OutboxMessage> due = rows.values().stream()
+                    .filter(m -> !nextSend.get(m.getSeqnum()).isAfter(now)).limit(limit).toList();
+            markSent(due.stream().map(OutboxMessage::getSeqnum).toList(), initialMs, maxMs);
+            return due;
         }
 
         @Override

@@ -81,6 +81,26 @@ public final class FrameReader<M> {
     }
 
     /**
+     * The next message if a whole frame has already arrived, without blocking; {@code null} if not (the bytes
+     * of a partly arrived frame are kept for the next read). Lets a reader take what has piled up while it was
+     * busy in one go.
+     *
+     * @throws FrameException if the framing is broken or the payload is not a valid message
+     * @throws IOException if reading from the connection fails
+     */
+    public M readIfArrived() throws IOException {
+        while (ready.isEmpty() && in.available() > 0) {
+            int n = in.read(buffer, 0, Math.min(buffer.length, in.available()));
+            if (n <= 0) {
+                break;
+            }
+            ready.addAll(decoder.feed(buffer, 0, n));
+        }
+        byte[] payload = ready.poll();
+        return payload == null ? null : parse(parser, payload);
+    }
+
+    /**
      * Parses one payload as a message of the given type.
      *
      * @throws FrameException if the payload is not a valid message of that type (including missing required fields)
