@@ -54,6 +54,9 @@ public class CheckoutService {
     private PurchaseMessaging messaging;
 
     @Inject
+    private AcknowledgementWaiters waiters;
+
+    @Inject
     private CustomerDirectory customers;
 
     @EJB
@@ -126,11 +129,8 @@ public class CheckoutService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public PurchaseAcknowledgement awaitAcknowledgement(long orderId) throws OrderNotFound {
         CustomerOrder order = customers.ownOrder(session.getCallerPrincipal(), orderId);
-        if (order.getAcceptedAt() != null) {
-            metrics.acknowledgement(PurchaseAcknowledgement.CONFIRMED);
-            return PurchaseAcknowledgement.CONFIRMED;
-        }
-        boolean answered = messaging.awaitAcknowledgement(order.getIdempotencyKey(), Duration.ofMillis(acknowledgementTimeoutMs));
+        boolean answered = order.getAcceptedAt() != null
+                || waiters.await(orderId, Duration.ofMillis(acknowledgementTimeoutMs), () -> isAccepted(orderId));
         if (!answered) {
             LOG.infof("order=%d not acknowledged within %d ms; the customer is told it is being processed",
                     orderId, acknowledgementTimeoutMs);
@@ -138,6 +138,13 @@ public class CheckoutService {
         PurchaseAcknowledgement outcome = answered ? PurchaseAcknowledgement.CONFIRMED : PurchaseAcknowledgement.RECEIVED_PROCESSING;
         metrics.acknowledgement(outcome);
         return outcome;
+    }
+
+    /** Whether the backend has accepted the order, read afresh (the acceptance commits before its answer is sent). */
+    private boolean isAccepted(long orderId) {
+        return !em.createNativeQuery("select 1 from customer_order where id = ?1 and accepted_at is not null")
+                .setParameter(1, orderId)
+                .getResultList().isEmpty();
     }
 
     private void validate(PlaceOrderCommand command) throws CheckoutRejected {

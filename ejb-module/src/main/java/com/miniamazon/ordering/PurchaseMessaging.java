@@ -3,20 +3,18 @@ package com.miniamazon.ordering;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * The JMS conversation that confirms a purchase: checkout sends a request in its own transaction (so it exists
  * only if the order does), the backend answers on the acknowledgement queue under the same correlation id, and
- * the checkout page waits for that answer for a bounded time.
+ * {@link PurchaseAcknowledgementListener} wakes the checkout page waiting for that answer for a bounded time
+ * ({@link AcknowledgementWaiters}).
  */
 @ApplicationScoped
 public class PurchaseMessaging {
@@ -24,12 +22,12 @@ public class PurchaseMessaging {
     /** An unread acknowledgement is worthless after the page stopped waiting; it expires rather than piles up. */
     static final long ACKNOWLEDGEMENT_TIME_TO_LIVE_MS = 60_000;
 
+    /** An acknowledgement's body: this, then the order id. */
+    static final String ACCEPTED_PREFIX = "accepted:";
+
     @Inject
     @JMSConnectionFactory("java:/JmsXA")
     private JMSContext transactedContext;
-
-    @Resource(lookup = "java:/JmsXA")
-    private ConnectionFactory pooledFactory;
 
     @Resource(lookup = "java:/jms/queue/PurchaseRequests")
     private Queue requests;
@@ -51,20 +49,6 @@ public class PurchaseMessaging {
                 .setJMSCorrelationID(correlationId)
                 .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                 .setTimeToLive(ACKNOWLEDGEMENT_TIME_TO_LIVE_MS)
-                .send(acknowledgements, "accepted:" + orderId);
-    }
-
-    /**
-     * Waits, outside any transaction, for the answer to the request sent under {@code correlationId}.
-     *
-     * @return whether the answer arrived in time
-     */
-    public boolean awaitAcknowledgement(UUID correlationId, Duration timeout) {
-        // The selector is built from a UUID's own text, never from user input.
-        String selector = "JMSCorrelationID = '" + correlationId + "'";
-        try (JMSContext context = pooledFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-                JMSConsumer consumer = context.createConsumer(acknowledgements, selector)) {
-            return consumer.receive(Math.max(1, timeout.toMillis())) != null;
-        }
+                .send(acknowledgements, ACCEPTED_PREFIX + orderId);
     }
 }
