@@ -39,6 +39,9 @@ public class CheckoutPage extends ShopPage {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.or(
                 ExpectedConditions.visibilityOfElementLocated(By.id("ackHeading")),
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-message-error"))));
+        // What the customer finally sees: the "Placing your order" overlay fades out after the answer arrives.
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(
+                ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-blockui-content")));
         return this;
     }
 
