@@ -54,7 +54,7 @@ public final class FulfilmentBench {
         String shop = System.getProperty("bench.url", "http://127.0.0.1:8080/");
         String management = System.getProperty("bench.management", "http://127.0.0.1:9990/");
         List<Integer> rates = List.of(System.getProperty("bench.rates", "5,10,20,40,80").split("[, ]+")).stream()
-                .map(Integer::valueOf).toList();
+                .filter(r -> !r.isBlank()).map(Integer::valueOf).toList();
         int seconds = Integer.getInteger("bench.seconds", 20);
         int customerCount = Integer.getInteger("bench.customers", 20);
         Path out = Path.of(System.getProperty("bench.out", "bench/target/fulfilment"));
@@ -106,8 +106,15 @@ public final class FulfilmentBench {
             while (own.size() < buyers) {
                 own.add(register(shop));
             }
-            Step closed = runBuyers(shop, management, own.subList(0, buyers), seconds, processes);
-            System.out.printf("%d concurrent buyers, each ordering again as soon as the last order was acknowledged, %d s:%n"
+            // Each buyer signs in before shopping, as people do: its first authenticated call verifies the password
+            // with PBKDF2 (a tenth of a second of CPU), which belongs to signing in, not to checking out.
+            for (String[] buyer : own.subList(0, buyers)) {
+                signIn(shop, buyer);
+            }
+            long thinkMillis = Long.getLong("bench.think.ms", 0);
+            Step closed = runBuyers(shop, management, own.subList(0, buyers), seconds, thinkMillis, processes);
+            System.out.printf("%d concurrent buyers, each ordering again " + (thinkMillis == 0 ? "as soon as"
+                            : thinkMillis + " ms after") + " the last order was acknowledged, %d s:%n"
                             + "  %d placed (%.1f orders/s), %d errors, ack p50 %.1f ms, p99 %.1f ms, max %.1f ms; delivered/s %.1f;"
                             + " CPU %s%n",
                     buyers, seconds, closed.placed, closed.placed / (double) seconds, closed.errors,
@@ -121,7 +128,7 @@ public final class FulfilmentBench {
      * Closed loop: each buyer is its own customer and places its next order as soon as the last one was
      * answered; latency is from sending to the answer.
      */
-    private static Step runBuyers(String shop, String management, List<String[]> buyers, int seconds,
+    private static Step runBuyers(String shop, String management, List<String[]> buyers, int seconds, long thinkMillis,
             Map<String, Long> processes) throws Exception {
         Histogram latency = new Histogram(3_600_000_000_000L, 3);
         AtomicLong errors = new AtomicLong();
@@ -147,6 +154,9 @@ public final class FulfilmentBench {
                         (status == 201 ? placed : errors).incrementAndGet();
                     } catch (IOException e) {
                         errors.incrementAndGet();
+                    }
+                    if (thinkMillis > 0) {
+                        Thread.sleep(thinkMillis); // a buyer looking at the confirmation and shopping again
                     }
                 }
                 return null;
@@ -272,14 +282,27 @@ public final class FulfilmentBench {
         return new String[] {email, password};
     }
 
+    /** One authenticated read (the buyer's order list), which verifies the password once. */
+    static void signIn(String shop, String[] customer) throws IOException, InterruptedException {
+        int status = HTTP.send(HttpRequest.newBuilder(URI.create(shop + "api/orders"))
+                        .header("Accept", "application/json").header("Authorization", "Basic " + basic(customer)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 200) {
+            throw new IllegalStateException("bench customer " + customer[0] + " cannot sign in: " + status);
+        }
+    }
+
+    private static String basic(String[] customer) {
+        return Base64.getEncoder().encodeToString((customer[0] + ":" + customer[1]).getBytes(StandardCharsets.UTF_8));
+    }
+
     static int placeOrder(String shop, String[] customer, int product, int x, int y) throws IOException, InterruptedException {
         String body = String.format("{\"idempotencyKey\":\"%s\",\"items\":[{\"productId\":%d,\"quantity\":1}],\"destination\":{\"x\":%d,\"y\":%d}}",
                 UUID.randomUUID(), product, x, y);
-        String basic = Base64.getEncoder().encodeToString((customer[0] + ":" + customer[1]).getBytes(StandardCharsets.UTF_8));
         return HTTP.send(HttpRequest.newBuilder(URI.create(shop + "api/orders"))
                         .timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "application/json").header("Accept", "application/json")
-                        .header("Authorization", "Basic " + basic)
+                        .header("Authorization", "Basic " + basic(customer))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
