@@ -26,9 +26,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns a customer's cart into an order. Placing an order is one transaction: the order, its lines, its
- * shipment with claimed stock, the commands for the world and UPS (outbox rows) and the JMS request for the
- * backend's acknowledgement all commit together or not at all. The caller is the customer: nobody can order
- * in someone else's name.
+ * shipment with claimed stock and the commands for the world and UPS (outbox rows) commit together or not at
+ * all; once it has committed, the JMS request for the backend's acknowledgement goes out (see
+ * {@link PurchaseMessaging}). The caller is the customer: nobody can order in someone else's name.
  */
 @Stateless
 @RolesAllowed(Roles.CUSTOMER)
@@ -51,7 +51,7 @@ public class CheckoutService {
     private Event<OrderPlaced> orderPlaced;
 
     @Inject
-    private PurchaseMessaging messaging;
+    private Event<PurchaseMessaging.AcceptanceWanted> acceptanceWanted;
 
     @Inject
     private AcknowledgementWaiters waiters;
@@ -103,7 +103,7 @@ public class CheckoutService {
         em.persist(order);
         em.flush(); // the order needs its id before fulfilment and the acknowledgement request refer to it
         orderPlaced.fire(new OrderPlaced(order.getId()));
-        messaging.requestAcceptance(order.getId(), command.idempotencyKey());
+        acceptanceWanted.fire(new PurchaseMessaging.AcceptanceWanted(order.getId(), command.idempotencyKey()));
         LOG.infof("order=%d placed by customer=%d: %d line(s), total %s, destination %s, correlation %s",
                 order.getId(), customerId, order.getLines().size(), order.getTotal(), order.getDestination(),
                 command.idempotencyKey());

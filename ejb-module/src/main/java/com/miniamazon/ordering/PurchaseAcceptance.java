@@ -34,8 +34,8 @@ public class PurchaseAcceptance {
      * made one of the two fail with an optimistic-lock error (a redelivered request, or a report the peer had to
      * send again). Only this update writes the column; the entity maps it read-only.
      *
-     * @throws IllegalStateException when the order does not exist, which cannot happen for a request sent in the
-     *     order's own transaction; the message is then redelivered and finally dead-lettered, never lost
+     * @throws IllegalStateException when the order does not exist, which cannot happen for a request sent only
+     *     after the order committed; the message is then redelivered and finally dead-lettered, never lost
      */
     public void accept(long orderId, String correlationId) {
         int found = em.createNativeQuery("""

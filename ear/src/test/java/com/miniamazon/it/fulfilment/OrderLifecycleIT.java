@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.miniamazon.it.support.Catalog;
 import com.miniamazon.it.support.ShopClient;
+import com.miniamazon.it.support.ShopDatabase;
 import com.miniamazon.it.support.SimulatedWorld;
 import com.miniamazon.it.support.WorldRecords;
 import java.time.Duration;
@@ -57,6 +58,21 @@ class OrderLifecycleIT {
         assertThat(WorldRecords.worldEventsPerPackage("packed", List.of(trackingNumber))).containsEntry(trackingNumber, 1L);
         assertThat(WorldRecords.worldEventsPerPackage("loaded", List.of(trackingNumber))).containsEntry(trackingNumber, 1L);
         assertThat(WorldRecords.worldEventsPerPackage("delivered", List.of(trackingNumber))).containsEntry(trackingNumber, 1L);
+    }
+
+    @Test
+    void anOrderWhoseAcceptanceRequestWasLostIsAcceptedByTheTimer() {
+        ShopClient carol = ShopClient.newCustomer("carol");
+        ShopClient.Reply placed = carol.placeOrder(Map.of(Catalog.productId("Wireless Mouse"), 1), 5, 5);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        long orderId = placed.json().get("orderId").asLong();
+
+        // As if the server had stopped between the checkout's commit and its acceptance request, two minutes ago.
+        assertThat(ShopDatabase.update("update customer_order set accepted_at = null, placed_at = placed_at - interval '2 minutes'"
+                + " where id = ?", orderId)).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> ShopDatabase.longValue(
+                "select count(*) from customer_order where id = ? and accepted_at is not null", orderId) == 1);
     }
 
     @Test
