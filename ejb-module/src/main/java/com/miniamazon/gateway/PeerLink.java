@@ -224,8 +224,8 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
     /**
      * Records the peer's acknowledgements of our commands and applies the items of one frame, and returns the
      * seqnums to acknowledge (applied, repeated or rejected). Acknowledgements and items go in one transaction;
-     * if that fails the acknowledgements are recorded alone and the items go one by one, and an item that still fails is left
-     * unacknowledged for the peer to send again. Items are applied reports-without-a-shipment first, then by
+     * if that fails, the acknowledgements are recorded alone and the items go one by one, and an item that still
+     * fails is left unacknowledged for the peer to send again. Items are applied reports-without-a-shipment first, then by
      * shipment id (keeping each shipment's own order), so that the world's and UPS's transactions lock shipments
      * in the same order.
      */

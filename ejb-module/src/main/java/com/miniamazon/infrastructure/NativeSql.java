@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * Native statements that need not see, and cannot clash with, the entity changes a transaction has not flushed
- * yet: they draw from a sequence, or read and write tables whose rows no entity in the transaction changes
- * (stock counts, which only SQL changes; the record of received items).
+ * yet: they draw from a sequence, read and write tables whose rows no entity in the transaction changes (stock
+ * counts, which only SQL changes; the record of received items; the outbox's bookkeeping, in transactions of
+ * its own), or run before the transaction has changed anything (the shipment locks a frame takes up front).
  *
  * <p>Hibernate cannot tell which tables a native statement touches, so under JPA it flushes the whole
  * persistence context before each one, dirty-checking every entity loaded so far. A transaction that loads a

@@ -82,8 +82,7 @@ public class InventoryService {
         return counts(warehouseId, productIds, "available");
     }
 
-    // Native, not JPQL: the counts change through native updates, which entities already loaded in this
-    // transaction would not show.
+    // Stock rows have no entity: they are only ever read and written in SQL, so reads always see the latest counts.
     private Map<Long, Integer> counts(int warehouseId, Collection<Long> productIds, String count) {
         Map<Long, Integer> units = new HashMap<>();
         productIds.forEach(p -> units.put(p, 0));
