@@ -462,6 +462,7 @@ public class FulfilmentService {
                 .getResultList();
         for (Shipment shipment : shipments) {
             CustomerOrder order = ordersById.get(shipment.getOrderId());
+            em.refresh(order); // read before its shipment was locked; a report may have moved it since
             if (shipment.isPackRequested()) {
                 warehouses.queryPackage(shipment.getId());
             }
