@@ -497,7 +497,7 @@ public class FulfilmentService {
                     order.getId(), shipmentId, order.getDestination());
             return;
         }
-        carrier.changeDestination(shipment.getId(), request.destination());
+        carrier.changeDestination(shipmentId, request.destination());
     }
 
     private void beginPacking(Shipment shipment, CustomerOrder order, Warehouse warehouse) {

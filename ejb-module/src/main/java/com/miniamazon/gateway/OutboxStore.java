@@ -29,6 +29,18 @@ public class OutboxStore {
     private GatewayMetrics metrics;
 
     /**
+     * The columns a send changes: one more send, now, and the next attempt after {@code :initial · 2^sends}
+     * milliseconds, at most {@code :max}, ±20 %. Shared by the statements that take due commands and that record
+     * a replay, so that both back off alike.
+     */
+    private static final String RECORD_SEND = """
+            send_count = send_count + 1,
+            last_sent_at = now(),
+            next_send_at = now() + least(:max, :initial * power(2, least(send_count, 20)))
+                                   * (0.8 + random() * 0.4) * interval '1 millisecond'
+            """;
+
+    /**
      * Takes the unacknowledged commands for {@code peer} whose next attempt is due, oldest first, and records
      * them as sent now, all in one statement: the next attempt comes after {@code initialMs · 2^sends}, at most
      * {@code maxMs}, ±20 %. The caller sends them right after; if that fails they simply fall due again (or are
@@ -40,12 +52,7 @@ public class OutboxStore {
      */
     public List<OutboxMessage> takeDue(Peer peer, int limit, long initialMs, long maxMs) {
         @SuppressWarnings("unchecked")
-        List<OutboxMessage> taken = NativeSql.withoutFlush(em, """
-                        update outbox_message m
-                        set send_count = m.send_count + 1,
-                            last_sent_at = now(),
-                            next_send_at = now() + least(:max, :initial * power(2, least(m.send_count, 20)))
-                                                   * (0.8 + random() * 0.4) * interval '1 millisecond'
+        List<OutboxMessage> taken = NativeSql.withoutFlush(em, "update outbox_message m set " + RECORD_SEND + """
                         from (select seqnum from outbox_message
                               where peer = :peer and acked_at is null and next_send_at <= now()
                               order by seqnum limit :limit
@@ -77,12 +84,7 @@ public class OutboxStore {
         if (seqnums.isEmpty()) {
             return;
         }
-        em.createNativeQuery("""
-                        update outbox_message
-                        set send_count = send_count + 1,
-                            last_sent_at = now(),
-                            next_send_at = now() + least(:max, :initial * power(2, least(send_count, 20)))
-                                                   * (0.8 + random() * 0.4) * interval '1 millisecond'
+        em.createNativeQuery("update outbox_message set " + RECORD_SEND + """
                         where seqnum in (:seqnums) and acked_at is null""")
                 .setParameter("max", maxMs)
                 .setParameter("initial", initialMs)

@@ -231,9 +231,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
      */
     protected List<Long> applyAll(long worldId, List<Long> acknowledged, List<InboundProcessor.Received> items) {
         if (items.isEmpty()) {
-            if (!acknowledged.isEmpty()) {
-                outbox.markAcknowledged(peer, acknowledged);
-            }
+            recordAcknowledgements(acknowledged);
             return new ArrayList<>();
         }
         List<InboundProcessor.Received> ordered = new ArrayList<>(items);
@@ -251,9 +249,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
             LOG.debugf("peer=%s a frame of %d item(s) failed as a whole (%s); applying them one by one",
                     peer, ordered.size(), batchFailed.toString());
         }
-        if (!acknowledged.isEmpty()) {
-            outbox.markAcknowledged(peer, acknowledged);
-        }
+        recordAcknowledgements(acknowledged);
         for (InboundProcessor.Received item : ordered) {
             try {
                 count(processor.apply(peer, worldId, item.seqnum(), item.report()));
@@ -264,6 +260,13 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
             }
         }
         return acks;
+    }
+
+    /** Records the peer's acknowledgements of our commands in a transaction of their own (none: no call at all). */
+    protected void recordAcknowledgements(List<Long> seqnums) {
+        if (!seqnums.isEmpty()) {
+            outbox.markAcknowledged(peer, seqnums);
+        }
     }
 
     private void count(InboundProcessor.Outcome outcome) {

@@ -117,9 +117,7 @@ public class UpsGateway extends PeerGateway {
                         + commands.getChangesCount() + commands.getAccountsCount() + commands.getErrorsCount() > 0) {
                     LOG.warn("peer=UPS sent items before naming its world; they are left unacknowledged until it does");
                 }
-                if (commands.getAcksCount() > 0) {
-                    outbox.markAcknowledged(Peer.UPS, commands.getAcksList());
-                }
+                recordAcknowledgements(commands.getAcksList());
                 return acks;
             }
             List<InboundProcessor.Received> items = new ArrayList<>();
