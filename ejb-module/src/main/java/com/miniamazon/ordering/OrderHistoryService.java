@@ -8,7 +8,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
@@ -117,7 +116,7 @@ public class OrderHistoryService {
             words = words.substring(0, 100);
         }
         String escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return query.setParameter("customer", customers.idOf(session.getCallerPrincipal(), LockModeType.NONE))
+        return query.setParameter("customer", customers.idOf(session.getCallerPrincipal()))
                 .setParameter("search", words)
                 .setParameter("pattern", "%" + escaped + "%");
     }
