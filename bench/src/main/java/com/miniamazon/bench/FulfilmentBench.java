@@ -114,7 +114,7 @@ public final class FulfilmentBench {
             long thinkMillis = Long.getLong("bench.think.ms", 0);
             Step closed = runBuyers(shop, management, own.subList(0, buyers), seconds, thinkMillis, processes);
             System.out.printf("%d concurrent buyers, each ordering again " + (thinkMillis == 0 ? "as soon as"
-                            : thinkMillis + " ms after") + " the last order was acknowledged, %d s:%n"
+                            : "a random pause (mean " + thinkMillis + " ms) after") + " the last order was acknowledged, %d s:%n"
                             + "  %d placed (%.1f orders/s), %d errors, ack p50 %.1f ms, p99 %.1f ms, max %.1f ms; delivered/s %.1f;"
                             + " CPU %s%n",
                     buyers, seconds, closed.placed, closed.placed / (double) seconds, closed.errors,
@@ -125,8 +125,10 @@ public final class FulfilmentBench {
     }
 
     /**
-     * Closed loop: each buyer is its own customer and places its next order as soon as the last one was
-     * answered; latency is from sending to the answer.
+     * Closed loop: each buyer is its own customer and places its next order when the last one was answered and
+     * its pause is over; latency is from sending to the answer. Pauses are drawn from an exponential distribution
+     * (as in TPC-C's think times) and the buyers start spread over one mean pause: equal pauses kept the buyers
+     * in step, so all of them checked out in the same instant, once a second, which no crowd of shoppers does.
      */
     private static Step runBuyers(String shop, String management, List<String[]> buyers, int seconds, long thinkMillis,
             Map<String, Long> processes) throws Exception {
@@ -143,6 +145,9 @@ public final class FulfilmentBench {
             String[] buyer = buyers.get(b);
             Random random = new Random(1000 + b);
             running.add(pool.submit(() -> {
+                if (thinkMillis > 0) {
+                    Thread.sleep(random.nextLong(thinkMillis)); // buyers arrive one by one, not all at once
+                }
                 while (System.nanoTime() < deadline) {
                     long t0 = System.nanoTime();
                     try {
@@ -156,7 +161,8 @@ public final class FulfilmentBench {
                         errors.incrementAndGet();
                     }
                     if (thinkMillis > 0) {
-                        Thread.sleep(thinkMillis); // a buyer looking at the confirmation and shopping again
+                        // A buyer looking at the confirmation and shopping again; capped at ten means.
+                        Thread.sleep((long) Math.min(10.0 * thinkMillis, -thinkMillis * Math.log(1 - random.nextDouble())));
                     }
                 }
                 return null;
