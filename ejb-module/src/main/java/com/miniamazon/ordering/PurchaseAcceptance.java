@@ -3,7 +3,6 @@ package com.miniamazon.ordering;
 import com.miniamazon.accounts.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -11,8 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The backend's side of the purchase acknowledgement: confirms that an order is recorded with its fulfilment
- * commands and answers the waiting checkout. Idempotent: a redelivered request is answered again and keeps the
- * first acceptance time.
+ * commands. Idempotent: a request sent again is accepted again and keeps the first acceptance time. The answer to
+ * the waiting checkout goes out once this has committed ({@link PurchaseRequestListener}).
  */
 @Stateless
 @RolesAllowed(Roles.SYSTEM)
@@ -23,11 +22,8 @@ public class PurchaseAcceptance {
     @PersistenceContext(unitName = "shop")
     private EntityManager em;
 
-    @Inject
-    private PurchaseMessaging messaging;
-
     /**
-     * Marks the order accepted and answers under the request's correlation id, in one transaction.
+     * Marks the order accepted.
      *
      * <p>The acceptance time is set by one SQL update that leaves the order's version alone: acceptance races
      * with fulfilment, which changes the same order while it holds the shipment's lock, and a version bump here
@@ -35,7 +31,7 @@ public class PurchaseAcceptance {
      * send again). Only this update writes the column; the entity maps it read-only.
      *
      * @throws IllegalStateException when the order does not exist, which cannot happen for a request sent only
-     *     after the order committed; the message is then redelivered and finally dead-lettered, never lost
+     *     after the order committed
      */
     public void accept(long orderId, String correlationId) {
         int found = em.createNativeQuery("""
@@ -47,7 +43,6 @@ public class PurchaseAcceptance {
         if (found == 0) {
             throw new IllegalStateException("purchase request for unknown order " + orderId + " (correlation " + correlationId + ")");
         }
-        messaging.acknowledge(orderId, correlationId);
         LOG.infof("order=%d accepted over JMS, correlation=%s", orderId, correlationId);
     }
 }

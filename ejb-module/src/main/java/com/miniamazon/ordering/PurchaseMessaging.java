@@ -5,27 +5,32 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * The JMS conversation that confirms a purchase. Once the checkout's transaction has committed, a request goes
- * to the purchase request queue; the backend accepts the order and answers on the acknowledgement queue in one
- * transaction; {@link PurchaseAcknowledgementListener} wakes the checkout page waiting for that answer for a
- * bounded time ({@link AcknowledgementWaiters}).
+ * to the purchase request queue; the backend accepts the order and, once that has committed, answers on the
+ * acknowledgement queue; {@link PurchaseAcknowledgementListener} wakes the checkout page waiting for that answer
+ * for a bounded time ({@link AcknowledgementWaiters}).
  *
  * <p>The request is sent after the commit, not inside the checkout's transaction: enlisting the broker made every
  * checkout a two-phase commit, with two more forced log writes while the order's stock rows stayed locked, which
  * serialised concurrent checkouts of the same products (bench/fulfilment). A request lost to a crash between the
  * commit and the send is sent again by {@link UnacceptedOrders}; acceptance is idempotent.
+ *
+ * <p>Both messages are non-persistent. They are wake-ups, not records: the order row says whether an order is
+ * accepted, a waiting checkout reads it when its wait ends, and the timer asks again for any order still
+ * unaccepted. Persistent requests cost a journal write on sending and another on receiving, in the customer's
+ * wait, to keep a message that the store can do without.
  */
 @ApplicationScoped
 public class PurchaseMessaging {
@@ -37,10 +42,6 @@ public class PurchaseMessaging {
 
     /** An acknowledgement's body: this, then the order id. */
     static final String ACCEPTED_PREFIX = "accepted:";
-
-    @Inject
-    @JMSConnectionFactory("java:/JmsXA")
-    private JMSContext transactedContext;
 
     @Resource(lookup = "java:/JmsXA")
     private ConnectionFactory pooledFactory;
@@ -65,23 +66,29 @@ public class PurchaseMessaging {
 
     /** Sends the request for acceptance at once, outside any transaction. */
     void requestAcceptance(long orderId, UUID correlationId) {
-        try (JMSContext context = pooledFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
-            context.createProducer()
-                    .setJMSCorrelationID(correlationId.toString())
-                    .setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .send(requests, Map.<String, Object>of("orderId", orderId));
-        } catch (RuntimeException e) {
-            LOG.warnf("order=%d: acceptance request not sent (%s); it is sent again within a minute", orderId, e);
-        }
+        send("acceptance request", orderId, correlationId.toString(), "it is sent again within a minute",
+                producer -> producer.send(requests, Map.<String, Object>of("orderId", orderId)));
     }
 
-    /** Answers a request, as part of the caller's transaction. */
-    public void acknowledge(long orderId, String correlationId) {
-        transactedContext.createProducer()
-                .setJMSCorrelationID(correlationId)
-                .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                .setTimeToLive(ACKNOWLEDGEMENT_TIME_TO_LIVE_MS)
-                .send(acknowledgements, ACCEPTED_PREFIX + orderId);
+    /**
+     * Answers a request whose acceptance has committed, outside any transaction. A lost answer only makes the
+     * checkout wait its full time, after which it reads the acceptance from the database.
+     */
+    void acknowledge(long orderId, String correlationId) {
+        send("acknowledgement", orderId, correlationId, "the checkout reads the acceptance when its wait ends",
+                producer -> producer.setTimeToLive(ACKNOWLEDGEMENT_TIME_TO_LIVE_MS)
+                        .send(acknowledgements, ACCEPTED_PREFIX + orderId));
+    }
+
+    /** Sends one non-persistent message about an order; a refusal is logged with what makes up for it. */
+    private void send(String what, long orderId, String correlationId, String recovery, Consumer<JMSProducer> sending) {
+        try (JMSContext context = pooledFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            sending.accept(context.createProducer()
+                    .setJMSCorrelationID(correlationId)
+                    .setDeliveryMode(DeliveryMode.NON_PERSISTENT));
+        } catch (RuntimeException e) {
+            LOG.warnf("order=%d: %s not sent (%s), correlation=%s; %s", orderId, what, e, correlationId, recovery);
+        }
     }
 
     /** A placed order wants the backend's acceptance, under this correlation id. */
