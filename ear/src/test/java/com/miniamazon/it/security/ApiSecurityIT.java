@@ -132,6 +132,24 @@ class ApiSecurityIT {
         assertThat(answers.get("oversized password").status()).isEqualTo(400);
     }
 
+    @Test
+    void wellFormedRequestsTheStoreRefusesGet422WithTheReason() {
+        ShopClient customer = ShopClient.newCustomer("refused");
+        Reply unknownProduct = customer.placeOrder(Map.of(999_999_999L, 1), 1, 1);
+        Reply takenEmail = ShopClient.anonymous().post("api/accounts",
+                Map.of("email", customer.email(), "displayName", "Again", "password", Shoppers.PASSWORD));
+
+        assertThat(unknownProduct.status()).isEqualTo(422);
+        assertThat(unknownProduct.json().get("detail").asText()).contains("999999999").contains("no longer for sale");
+        assertThat(takenEmail.status()).isEqualTo(422);
+        assertThat(takenEmail.json().get("errors").get(0).get("field").asText()).isEqualTo("email");
+        for (Reply refused : List.of(unknownProduct, takenEmail)) {
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().get("status").asInt()).isEqualTo(422);
+        }
+        assertThat(orderCount(customer.email())).isZero();
+    }
+
     private static long orderCount(String email) {
         return ShopDatabase.longValue(
                 "select count(*) from customer_order o join account a on a.id = o.customer_id where a.email = ?", email);

@@ -34,7 +34,7 @@ public final class ApiExceptionMappers {
     public static class Rejected implements ExceptionMapper<CheckoutRejected> {
         @Override
         public Response toResponse(CheckoutRejected e) {
-            return Problem.response(Response.Status.fromStatusCode(422), "Request refused", e.getMessage());
+            return Problem.response(Problem.UNPROCESSABLE_CONTENT, "Request refused", e.getMessage());
         }
     }
 
@@ -43,7 +43,7 @@ public final class ApiExceptionMappers {
     public static class Refused implements ExceptionMapper<RequestRefusedException> {
         @Override
         public Response toResponse(RequestRefusedException e) {
-            return Problem.response(Response.Status.fromStatusCode(422), "Request refused", e.getMessage(),
+            return Problem.response(Problem.UNPROCESSABLE_CONTENT, "Request refused", e.getMessage(),
                     e.field() == null ? null : List.of(new Problem.FieldError(e.field(), e.getMessage())));
         }
     }
