@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Every half minute, asks again for the acceptance of orders placed more than a minute ago and still not
- * accepted: their request, sent after the checkout committed, was lost with a server that stopped in between
- * (or with a broker that refused it). Acceptance is idempotent, so a request that was merely slow costs one
- * more answer nobody waits for.
+ * accepted: their request, sent after the checkout committed, was lost with a server that stopped in between,
+ * with a broker that refused it or restarted (requests are non-persistent), or with an acceptance that failed.
+ * Acceptance is idempotent, so a request that was merely slow costs one more answer nobody waits for.
  *
  * <p>{@code @PermitAll}: the timer has no caller; it only sends requests the checkout would have sent.
  */
