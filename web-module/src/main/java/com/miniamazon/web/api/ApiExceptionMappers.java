@@ -125,7 +125,7 @@ public final class ApiExceptionMappers {
             String detail = e instanceof NotFoundException ? "There is nothing at this address."
                     : status.getStatusCode() == 400 ? "The request body is not valid JSON for this operation."
                     : status.getReasonPhrase();
-            return Problem.response(Response.Status.fromStatusCode(status.getStatusCode()), status.getReasonPhrase(), detail);
+            return Problem.response(status, status.getReasonPhrase(), detail);
         }
     }
 
