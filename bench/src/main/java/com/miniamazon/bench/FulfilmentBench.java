@@ -38,21 +38,19 @@ import org.HdrHistogram.Histogram;
  * highest delivered/s, and PostgreSQL's top statements when pg_stat_statements is loaded.
  *
  * <p>Settings (system properties, set by bench/fulfilment from its environment): {@code bench.url},
- * {@code bench.management}, {@code bench.rates}, {@code bench.seconds}, {@code bench.customers},
+ * {@code bench.shop.jdbc}, {@code bench.pg.user}, {@code bench.rates}, {@code bench.seconds}, {@code bench.customers},
  * {@code bench.world.port}, {@code bench.ups.port}, {@code bench.out}.
  */
 public final class FulfilmentBench {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
-    private static final Pattern ORDERS_IN_STATE = Pattern.compile("miniamazon_orders\\{[^}]*status=\"([a-z_]+)\"[^}]*} ([0-9.eE+]+)");
-    private static final Pattern DELIVERED = Pattern.compile("miniamazon_orders\\{[^}]*status=\"delivered\"[^}]*} ([0-9.eE+]+)");
 
     private FulfilmentBench() {}
 
     public static void main(String[] args) throws Exception {
         String shop = System.getProperty("bench.url", "http://127.0.0.1:8080/");
-        String management = System.getProperty("bench.management", "http://127.0.0.1:9990/");
+        ShopOrders orders = ShopOrders.fromSystemProperties();
         List<Integer> rates = List.of(System.getProperty("bench.rates", "5,10,20,40,80").split("[, ]+")).stream()
                 .filter(r -> !r.isBlank()).map(Integer::valueOf).toList();
         int seconds = Integer.getInteger("bench.seconds", 20);
@@ -76,7 +74,7 @@ public final class FulfilmentBench {
         // Not measured: the first call of each customer verifies the password with PBKDF2, and the JIT warms up.
         int warmupSeconds = Integer.getInteger("bench.warmup.seconds", 20);
         if (warmupSeconds > 0) {
-            Step warmup = runStep(shop, management, customers, Math.max(2, customerCount / 4), warmupSeconds,
+            Step warmup = runStep(shop, orders, customers, Math.max(2, customerCount / 4), warmupSeconds,
                     new Random(7), processes, out);
             System.out.printf("warm-up: %d orders in %d s (%d errors), not counted%n", warmup.placed, warmupSeconds,
                     warmup.errors);
@@ -87,7 +85,7 @@ public final class FulfilmentBench {
         double ceiling = 0;
         Random random = new Random(42);
         for (int rate : rates) {
-            Step step = runStep(shop, management, customers, rate, seconds, random, processes, out);
+            Step step = runStep(shop, orders, customers, rate, seconds, random, processes, out);
             double p99 = step.latency.getValueAtPercentile(99) / 1e6;
             System.out.printf("%8d %8d %7d %7.1fms %7.1fms %11.1f   %s%n", rate, step.placed, step.errors,
                     step.latency.getValueAtPercentile(50) / 1e6, p99, step.deliveredPerSecond, step.cpu);
@@ -112,7 +110,7 @@ public final class FulfilmentBench {
                 signIn(shop, buyer);
             }
             long thinkMillis = Long.getLong("bench.think.ms", 0);
-            Step closed = runBuyers(shop, management, own.subList(0, buyers), seconds, thinkMillis, processes);
+            Step closed = runBuyers(shop, orders, own.subList(0, buyers), seconds, thinkMillis, processes);
             System.out.printf("%d concurrent buyers, each ordering again " + (thinkMillis == 0 ? "as soon as"
                             : "a random pause (mean " + thinkMillis + " ms) after") + " the last order was acknowledged, %d s:%n"
                             + "  %d placed (%.1f orders/s), %d errors, ack p50 %.1f ms, p99 %.1f ms, max %.1f ms; delivered/s %.1f;"
@@ -121,7 +119,7 @@ public final class FulfilmentBench {
                     closed.latency.getValueAtPercentile(50) / 1e6, closed.latency.getValueAtPercentile(99) / 1e6,
                     closed.latency.getMaxValue() / 1e6, closed.deliveredPerSecond, closed.cpu);
         }
-        drain(management, Integer.getInteger("bench.drain.seconds", 300));
+        drain(orders, Integer.getInteger("bench.drain.seconds", 300));
     }
 
     /**
@@ -130,13 +128,13 @@ public final class FulfilmentBench {
      * (as in TPC-C's think times) and the buyers start spread over one mean pause: equal pauses kept the buyers
      * in step, so all of them checked out in the same instant, once a second, which no crowd of shoppers does.
      */
-    private static Step runBuyers(String shop, String management, List<String[]> buyers, int seconds, long thinkMillis,
+    private static Step runBuyers(String shop, ShopOrders orders, List<String[]> buyers, int seconds, long thinkMillis,
             Map<String, Long> processes) throws Exception {
         Histogram latency = new Histogram(3_600_000_000_000L, 3);
         AtomicLong errors = new AtomicLong();
         AtomicLong placed = new AtomicLong();
         Map<String, Long> cpuBefore = cpuTicks(processes);
-        double deliveredBefore = delivered(management);
+        double deliveredBefore = orders.delivered();
         long started = System.nanoTime();
         long deadline = started + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(buyers.size());
@@ -173,7 +171,7 @@ public final class FulfilmentBench {
         }
         pool.shutdown();
         double elapsed = (System.nanoTime() - started) / 1e9;
-        double deliveredPerSecond = (delivered(management) - deliveredBefore) / elapsed;
+        double deliveredPerSecond = (orders.delivered() - deliveredBefore) / elapsed;
         String cpu = cpuSince(cpuBefore, processes, elapsed);
         return new Step(latency, placed.get(), errors.get(), deliveredPerSecond, cpu, null, null);
     }
@@ -184,19 +182,19 @@ public final class FulfilmentBench {
      * backlog is the store's throughput; the last orders are those unlucky enough to have lost several messages
      * to a flaky peer, and how long they take is the resend backoff, not throughput.
      */
-    private static void drain(String management, int maxSeconds) throws Exception {
+    private static void drain(ShopOrders orders, int maxSeconds) throws Exception {
         long started = System.nanoTime();
-        double first = delivered(management);
-        double backlog = undelivered(management);
+        double first = orders.delivered();
+        double backlog = orders.counts().onTheirWay();
         double last = first;
         long lastChange = started;
         double peak = 0;
         double windowStart = first;
         long windowStarted = started;
         long ninetyPercentAt = 0;
-        while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(maxSeconds) && undelivered(management) > 0) {
+        while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(maxSeconds) && orders.counts().onTheirWay() > 0) {
             TimeUnit.SECONDS.sleep(1);
-            double now = delivered(management);
+            double now = orders.delivered();
             if (now != last) {
                 last = now;
                 lastChange = System.nanoTime();
@@ -210,7 +208,7 @@ public final class FulfilmentBench {
                 windowStarted = System.nanoTime();
             }
         }
-        double left = undelivered(management);
+        double left = orders.counts().onTheirWay();
         System.out.printf("drain: %.0f more delivered in %.0f s after the last step (%.1f/s; best 10 s window %.1f/s; "
                         + "first 90 %% of the backlog of %.0f: %s); %s%n",
                 last - first, (lastChange - started) / 1e9, (last - first) / Math.max(0.001, (lastChange - started) / 1e9),
@@ -219,14 +217,14 @@ public final class FulfilmentBench {
                 left > 0 ? String.format("%.0f still on their way after %d s", left, maxSeconds) : "nothing left on its way");
     }
 
-    private static Step runStep(String shop, String management, List<String[]> customers, int rate, int seconds, Random random,
+    private static Step runStep(String shop, ShopOrders orders, List<String[]> customers, int rate, int seconds, Random random,
             Map<String, Long> processes, Path out) throws Exception {
         // Up to an hour: a saturated store answers minutes late, and that is a figure to print, not a crash.
         Histogram latency = new Histogram(3_600_000_000_000L, 3);
         AtomicLong errors = new AtomicLong();
         AtomicLong placed = new AtomicLong();
         Map<String, Long> cpuBefore = cpuTicks(processes);
-        double deliveredBefore = delivered(management);
+        double deliveredBefore = orders.delivered();
         long started = System.nanoTime();
         ExecutorService senders = Executors.newFixedThreadPool(Math.min(400, rate * 10));
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -270,7 +268,7 @@ public final class FulfilmentBench {
         ticking.cancel(false);
         clock.shutdown();
         double elapsed = (System.nanoTime() - started) / 1e9;
-        double deliveredPerSecond = (delivered(management) - deliveredBefore) / elapsed;
+        double deliveredPerSecond = (orders.delivered() - deliveredBefore) / elapsed;
         String cpu = cpuSince(cpuBefore, processes, elapsed);
         List<Future<?>> waiting;
         synchronized (sent) {
@@ -321,28 +319,6 @@ public final class FulfilmentBench {
                         .header("Authorization", "Basic " + basic(customer))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** Orders placed and not yet delivered (nor failed or cancelled), from the shop's Prometheus metrics. */
-    static double undelivered(String management) throws IOException, InterruptedException {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(management + "metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = ORDERS_IN_STATE.matcher(metrics);
-        double open = 0;
-        while (m.find()) {
-            if (!List.of("delivered", "failed", "cancelled").contains(m.group(1))) {
-                open += Double.parseDouble(m.group(2));
-            }
-        }
-        return open;
-    }
-
-    /** Orders delivered so far, from the shop's Prometheus metrics. */
-    static double delivered(String management) throws IOException, InterruptedException {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(management + "metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = DELIVERED.matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     /** The process listening on a loopback port (ss shows the owner's own processes), or -1. */

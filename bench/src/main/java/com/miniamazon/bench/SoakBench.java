@@ -39,6 +39,7 @@ public final class SoakBench {
     public static void main(String[] args) throws Exception {
         String shop = System.getProperty("bench.url", "http://127.0.0.1:8080/");
         String management = System.getProperty("bench.management", "http://127.0.0.1:9990/");
+        ShopOrders orders = ShopOrders.fromSystemProperties();
         int rate = Integer.getInteger("bench.rate", 10);
         int minutes = Integer.getInteger("bench.minutes", 30);
         int customerCount = Integer.getInteger("bench.customers", 20);
@@ -85,20 +86,20 @@ public final class SoakBench {
         System.out.printf("after the warm-up minute: heap after a full collection %.0f MiB%n", baseline / 1048576.0);
         System.out.printf("%6s %7s %6s %9s %9s %11s %9s %9s %8s %8s%n", "minute", "placed", "failed", "ack p50",
                 "ack p99", "delivered/s", "on way", "old gen", "RSS", "threads");
-        double deliveredBefore = FulfilmentBench.delivered(management);
+        double deliveredBefore = orders.delivered();
         long placedBefore = placed.get();
         long failedBefore = failed.get();
         Histogram interval = null;
         for (int minute = 1; minute <= minutes; minute++) {
             TimeUnit.MINUTES.sleep(1);
             interval = latency.getIntervalHistogram(interval);
-            double delivered = FulfilmentBench.delivered(management);
+            double delivered = orders.delivered();
             String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(management + "metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             System.out.printf("%6d %7d %6d %7.1fms %7.1fms %11.1f %9.0f %7.0fMiB %6.0fMiB %8.0f%n", minute,
                     placed.get() - placedBefore, failed.get() - failedBefore,
                     interval.getValueAtPercentile(50) / 1e6, interval.getValueAtPercentile(99) / 1e6,
-                    (delivered - deliveredBefore) / 60.0, FulfilmentBench.undelivered(management),
+                    (delivered - deliveredBefore) / 60.0, (double) orders.counts().onTheirWay(),
                     number(OLD_GEN, metrics) / 1048576.0, residentBytes(wildfly) / 1048576.0, number(LIVE_THREADS, metrics));
             deliveredBefore = delivered;
             placedBefore = placed.get();
