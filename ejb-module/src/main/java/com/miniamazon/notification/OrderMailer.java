@@ -4,7 +4,9 @@ import com.miniamazon.ordering.OrderStatus;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Asynchronous;
-import jakarta.ejb.Stateless;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -28,10 +30,16 @@ import org.jboss.logging.Logger;
  * waits for a mail server. Best effort: a failure is logged with the order and not retried (the order page
  * always shows the truth).
  *
+ * <p>One instance, called concurrently (a mail {@link Session} is safe to share): as a stateless bean, which
+ * WildFly does not pool unless configured to, every email built a new instance, and looking the mail session
+ * up for it created a new {@code Session} that read the providers' files from the jars, which took a third of
+ * WildFly's CPU while bench/fulfilment's backlog was delivered.
+ *
  * <p>{@code @PermitAll}: its only callers are the store's own event observers, and it writes only to the email
  * address of the order's own customer.
  */
-@Stateless
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @PermitAll
 public class OrderMailer {
 
