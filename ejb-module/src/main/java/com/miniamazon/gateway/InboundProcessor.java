@@ -20,7 +20,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,13 +72,16 @@ public class InboundProcessor {
     /** Applies one item in a transaction of its own. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Outcome apply(Peer peer, long worldId, long seqnum, Report report) {
-        lockShipments(List.of(report));
-        return applyOne(peer, worldId, seqnum, report);
+        return applyAll(peer, worldId, List.of(), List.of(new Received(seqnum, report))).get(0);
     }
 
     /**
      * Records the peer's acknowledgements of our commands and applies all items of one frame, in a single
      * transaction, in the order given: one commit instead of one per item when a peer reports much at once.
+     * The frame's items are recorded in one statement first, and only those recorded for the first time are
+     * applied (and their shipments locked): a peer that waits long for its acks resends everything, so under
+     * load most items of a frame can be repeats, and recording them one statement each (then locking, for a
+     * repeated stock arrival, every shipment waiting in its warehouse) made the backlog grow with its own resends.
      *
      * @throws RuntimeException when any item fails other than by a rejection; nothing of the frame is then
      *     applied, and the caller applies the items one by one so that one bad item holds back only itself
@@ -84,12 +91,47 @@ public class InboundProcessor {
         if (!acknowledged.isEmpty()) {
             outbox.markAcknowledged(peer, acknowledged);
         }
-        lockShipments(items.stream().map(Received::report).toList());
-        List<Outcome> outcomes = new ArrayList<>(items.size());
-        for (Received item : items) {
-            outcomes.add(applyOne(peer, worldId, item.seqnum(), item.report()));
+        Set<Long> firstTime = recordFirstReceipts(peer, worldId, items);
+        List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(items.size(), Outcome.DUPLICATE));
+        List<Integer> toApply = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (firstTime.remove(items.get(i).seqnum())) { // removed: the same seqnum later in the frame is a repeat
+                toApply.add(i);
+            }
+        }
+        lockShipments(toApply.stream().map(i -> items.get(i).report()).toList());
+        for (int i : toApply) {
+            Received item = items.get(i);
+            outcomes.set(i, applyRecorded(peer, worldId, item.seqnum(), item.report()));
+        }
+        if (toApply.size() < items.size()) {
+            LOG.debugf("peer=%s %d of %d item(s) repeated; acknowledged again, not applied", peer,
+                    items.size() - toApply.size(), items.size());
         }
         return outcomes;
+    }
+
+    /** Records the items' (peer, world, seqnum) in one statement; the seqnums not recorded before. */
+    private Set<Long> recordFirstReceipts(Peer peer, long worldId, List<Received> items) {
+        Map<Long, Received> bySeqnum = new LinkedHashMap<>();
+        items.forEach(item -> bySeqnum.putIfAbsent(item.seqnum(), item));
+        @SuppressWarnings("unchecked")
+        List<Number> recorded = NativeSql.withoutFlush(em, """
+                        insert into inbound_message (peer, world_id, seqnum, kind, shipment_id, received_at, outcome)
+                        select ?1, ?2, r.seqnum, r.kind, r.shipment_id, ?3, 'APPLIED'
+                        from unnest(cast(?4 as bigint[]), cast(?5 as varchar[]), cast(?6 as bigint[])) as r(seqnum, kind, shipment_id)
+                        on conflict do nothing
+                        returning seqnum""")
+                .setParameter(1, peer.name())
+                .setParameter(2, worldId)
+                .setParameter(3, Instant.now())
+                .setParameter(4, NativeSql.arrayLiteral(bySeqnum.keySet()))
+                .setParameter(5, NativeSql.arrayLiteral(bySeqnum.values().stream().map(r -> r.report().kind()).toList()))
+                .setParameter(6, NativeSql.arrayLiteral(bySeqnum.values().stream().map(r -> r.report().shipmentId()).toList()))
+                .getResultList();
+        Set<Long> firstTime = new HashSet<>();
+        recorded.forEach(seqnum -> firstTime.add(seqnum.longValue()));
+        return firstTime;
     }
 
     /**
@@ -110,22 +152,8 @@ public class InboundProcessor {
         fulfilment.lockForReports(named, receiving);
     }
 
-    private Outcome applyOne(Peer peer, long worldId, long seqnum, Report report) {
-        int recorded = NativeSql.withoutFlush(em, """
-                        insert into inbound_message (peer, world_id, seqnum, kind, shipment_id, received_at, outcome)
-                        values (:peer, :world, :seqnum, :kind, :shipment, :at, 'APPLIED')
-                        on conflict do nothing""")
-                .setParameter("peer", peer.name())
-                .setParameter("world", worldId)
-                .setParameter("seqnum", seqnum)
-                .setParameter("kind", report.kind())
-                .setParameter("shipment", report.shipmentId())
-                .setParameter("at", Instant.now())
-                .executeUpdate();
-        if (recorded == 0) {
-            LOG.debugf("peer=%s seq=%d %s repeated; acknowledged again, not applied", peer, seqnum, report.kind());
-            return Outcome.DUPLICATE;
-        }
+    /** Applies an item whose receipt this transaction recorded; a rejection is noted on that record. */
+    private Outcome applyRecorded(Peer peer, long worldId, long seqnum, Report report) {
         try {
             InboundCause.during(peer.name(), seqnum, () -> {
                 dispatch(peer, report);

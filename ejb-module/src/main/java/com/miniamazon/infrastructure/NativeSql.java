@@ -33,10 +33,22 @@ public final class NativeSql {
     }
 
     /**
-     * Numbers as a PostgreSQL array literal ({@code {1,2,3}}), for {@code = any(cast(? as bigint[]))}: one
-     * statement text for any number of values, where an {@code in} list makes a new statement for each size.
+     * Values as a PostgreSQL array literal ({@code {1,2,NULL}}, {@code {"a","b"}}), for
+     * {@code = any(cast(? as bigint[]))} or {@code unnest(cast(? as varchar[]))}: one statement text for any number
+     * of values, where an {@code in} list makes a new statement for each size.
      */
-    public static String arrayLiteral(Collection<? extends Number> values) {
-        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    public static String arrayLiteral(Collection<?> values) {
+        return values.stream().map(NativeSql::arrayElement).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** Numbers as they are, null as NULL, and anything else as a quoted string with its quotes and backslashes escaped. */
+    private static String arrayElement(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof Number) {
+            return value.toString();
+        }
+        return '"' + value.toString().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }
