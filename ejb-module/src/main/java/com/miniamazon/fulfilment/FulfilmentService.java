@@ -96,10 +96,10 @@ public class FulfilmentService {
         Warehouse warehouse = WarehouseSelector.choose(
                 inventory.warehouses(), order.getDestination(), inventory.available(needed.keySet()), needed);
 
-        long shipmentId = ((Number) NativeSql.withoutFlush(em, "select nextval('shipment_id_seq')").getSingleResult()).longValue();
-        Shipment shipment = new Shipment(shipmentId, order.getId(), warehouse.getId(), clock.instant());
-        needed.forEach(shipment::addLine);
+        Shipment shipment = new Shipment(order.getId(), warehouse.getId(), clock.instant());
         em.persist(shipment);
+        needed.forEach(shipment::addLine);
+        long shipmentId = shipment.getId();
 
         List<WarehouseCommands.Item> toBuy = new ArrayList<>();
         for (ShipmentLine line : shipment.getLines()) {

@@ -4,7 +4,6 @@ import com.google.protobuf.MessageLite;
 import com.miniamazon.fulfilment.CarrierCommands;
 import com.miniamazon.fulfilment.CommandKind;
 import com.miniamazon.fulfilment.WarehouseCommands;
-import com.miniamazon.infrastructure.NativeSql;
 import com.miniamazon.inventory.GridPoint;
 import com.miniamazon.protocol.ups.AUChangeDestination;
 import com.miniamazon.protocol.ups.AUItem;
@@ -40,6 +39,9 @@ public class Outbox implements WarehouseCommands, CarrierCommands {
 
     @Inject
     private Event<OutboxAppended> appended;
+
+    @Inject
+    private OutboxSeqnums seqnums;
 
     @Override
     public void purchase(int warehouseId, List<Item> items) {
@@ -123,7 +125,7 @@ public class Outbox implements WarehouseCommands, CarrierCommands {
     }
 
     private void append(Peer peer, CommandKind kind, Long shipmentId, LongFunction<MessageLite> item) {
-        long seqnum = ((Number) NativeSql.withoutFlush(em, "select nextval('outbox_seqnum_seq')").getSingleResult()).longValue();
+        long seqnum = seqnums.next();
         em.persist(new OutboxMessage(seqnum, peer, kind.name(), item.apply(seqnum).toByteArray(), shipmentId, Instant.now()));
         appended.fire(new OutboxAppended(peer));
     }
