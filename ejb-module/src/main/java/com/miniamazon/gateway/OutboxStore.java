@@ -84,11 +84,11 @@ public class OutboxStore {
         if (seqnums.isEmpty()) {
             return;
         }
-        em.createNativeQuery("update outbox_message set " + RECORD_SEND + """
-                        where seqnum in (:seqnums) and acked_at is null""")
+        NativeSql.withoutFlush(em, "update outbox_message set " + RECORD_SEND + """
+                        where seqnum = any(cast(:seqnums as bigint[])) and acked_at is null""")
                 .setParameter("max", maxMs)
                 .setParameter("initial", initialMs)
-                .setParameter("seqnums", seqnums)
+                .setParameter("seqnums", NativeSql.arrayLiteral(seqnums))
                 .executeUpdate();
     }
 
@@ -101,12 +101,14 @@ public class OutboxStore {
         if (seqnums.isEmpty()) {
             return List.of();
         }
-        List<?> waitedMillis = em.createNativeQuery("""
+        // Runs first in the transaction of a received frame, with nothing to flush; an array, not an in list, so
+        // that acknowledgements of any number share one prepared statement.
+        List<?> waitedMillis = NativeSql.withoutFlush(em, """
                         update outbox_message set acked_at = now()
-                        where peer = :peer and seqnum in (:seqnums) and acked_at is null
+                        where peer = :peer and seqnum = any(cast(:seqnums as bigint[])) and acked_at is null
                         returning cast(extract(epoch from (now() - created_at)) * 1000 as bigint)""")
                 .setParameter("peer", peer.name())
-                .setParameter("seqnums", seqnums)
+                .setParameter("seqnums", NativeSql.arrayLiteral(seqnums))
                 .getResultList();
         List<Duration> waits = waitedMillis.stream().map(ms -> Duration.ofMillis(((Number) ms).longValue())).toList();
         metrics.acknowledged(peer, waits);
