@@ -133,6 +133,26 @@ class ApiSecurityIT {
     }
 
     @Test
+    void aFieldOfTheWrongFormatIsNamedInTheAnswer() {
+        ShopClient customer = ShopClient.newCustomer("format");
+        Reply keyNotUuid = customer.postRaw("api/orders", "application/json", """
+                {"idempotencyKey": "not-a-uuid", "items": [{"productId": 1, "quantity": 1}], "destination": {"x": 1, "y": 1}}""");
+        Reply quantityNotNumber = customer.postRaw("api/orders", "application/json", """
+                {"idempotencyKey": "%s", "items": [{"productId": 1, "quantity": "two"}], "destination": {"x": 1, "y": 1}}"""
+                .formatted(UUID.randomUUID()));
+
+        assertThat(keyNotUuid.status()).isEqualTo(400);
+        assertThat(keyNotUuid.json().get("errors").get(0).get("field").asText()).isEqualTo("idempotencyKey");
+        assertThat(keyNotUuid.json().get("errors").get(0).get("message").asText()).startsWith("must be a UUID");
+        assertThat(quantityNotNumber.status()).isEqualTo(400);
+        assertThat(quantityNotNumber.json().get("detail").asText()).contains("'items.quantity'").doesNotContain("two");
+        for (Reply refused : List.of(keyNotUuid, quantityNotNumber)) {
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(orderCount(customer.email())).isZero();
+    }
+
+    @Test
     void wellFormedRequestsTheStoreRefusesGet422WithTheReason() {
         ShopClient customer = ShopClient.newCustomer("refused");
         Reply unknownProduct = customer.placeOrder(Map.of(999_999_999L, 1), 1, 1);

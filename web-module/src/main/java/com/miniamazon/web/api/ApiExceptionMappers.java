@@ -18,14 +18,21 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /** Turns every failure of an API call into problem details with the right status; nothing leaks a stack trace. */
 public final class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    /** How the JSON binding names the field it could not read ("Unable to deserialize property 'x' because of …"). */
+    private static final Pattern UNREADABLE_FIELD = Pattern.compile("property '([A-Za-z][A-Za-z0-9_]{0,63})'");
 
     private ApiExceptionMappers() {}
 
@@ -123,7 +130,7 @@ public final class ApiExceptionMappers {
         public Response toResponse(WebApplicationException e) {
             Response.StatusType status = e.getResponse().getStatusInfo();
             String detail = e instanceof NotFoundException ? "There is nothing at this address."
-                    : status.getStatusCode() == 400 ? "The request body is not valid JSON for this operation."
+                    : status.getStatusCode() == 400 ? unreadableBody(e)
                     : status.getReasonPhrase();
             return Problem.response(status, status.getReasonPhrase(), detail);
         }
@@ -134,10 +141,31 @@ public final class ApiExceptionMappers {
     public static class Unreadable implements ExceptionMapper<ProcessingException> {
         @Override
         public Response toResponse(ProcessingException e) {
-            LOG.debugf("Unreadable API request body: %s", e.getMessage());
-            return Problem.response(Response.Status.BAD_REQUEST, "Bad Request",
-                    "The request body is not valid JSON for this operation.");
+            return Problem.response(Response.Status.BAD_REQUEST, "Bad Request", unreadableBody(e));
         }
+    }
+
+    /**
+     * What to tell the client about a body the JSON binding could not read: the field, when the binding named one
+     * (a quantity that is no number: "items.quantity", from the nested properties the binding's messages name,
+     * outermost first). Logged with the field, not the value.
+     */
+    static String unreadableBody(Throwable e) {
+        Set<String> path = new LinkedHashSet<>();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            Matcher property = UNREADABLE_FIELD.matcher(String.valueOf(cause.getMessage()));
+            while (property.find()) {
+                path.add(property.group(1));
+            }
+        }
+        if (!path.isEmpty()) {
+            String field = String.join(".", path);
+            LOG.infof("Unreadable API request body: field '%s' (%s)", field, e.getClass().getSimpleName());
+            return "The request body is not valid JSON for this operation: '" + field
+                    + "' does not have the expected type or format.";
+        }
+        LOG.infof("Unreadable API request body (%s)", e.getClass().getSimpleName());
+        return "The request body is not valid JSON for this operation.";
     }
 
     /** Anything else: logged in full with an id; the client gets the id, not the trace. */

@@ -20,12 +20,23 @@ public final class OrderRequests {
      * returns the order the first one made.
      */
     public record PlaceOrder(
-            @NotNull(message = "is required") UUID idempotencyKey,
+            // Text checked here rather than bound as a UUID: the JSON binding's answer to a malformed UUID names no
+            // field, so the client learnt only that the body was unreadable.
+            @NotNull(message = "is required")
+                    @Pattern(regexp = "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}",
+                            message = "must be a UUID, such as 123e4567-e89b-12d3-a456-426614174000")
+                    String idempotencyKey,
             @NotEmpty(message = "must name at least one product") @Size(max = 50, message = "may hold at most 50 products")
                     List<@Valid @NotNull(message = "is required") Item> items,
             @NotNull(message = "is required") @Valid Destination destination,
             @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 letters, digits, dots, dashes or underscores")
-                    String upsAccount) {}
+                    String upsAccount) {
+
+        /** The validated key as a UUID. */
+        public UUID idempotencyUuid() {
+            return UUID.fromString(idempotencyKey);
+        }
+    }
 
     /** A product and how many of it. */
     public record Item(

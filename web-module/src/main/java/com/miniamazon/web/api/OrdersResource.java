@@ -67,7 +67,7 @@ public class OrdersResource {
     @APIResponse(responseCode = "422", description = "The order cannot be placed as it stands (e.g. a product no longer on sale)")
     public Response place(@NotNull(message = "a JSON body is required") @Valid OrderRequests.PlaceOrder request)
             throws CheckoutRejected, OrderNotFound {
-        PlaceOrderCommand command = new PlaceOrderCommand(request.idempotencyKey(),
+        PlaceOrderCommand command = new PlaceOrderCommand(request.idempotencyUuid(),
                 request.items().stream().map(i -> new PlaceOrderCommand.Item(i.productId(), i.quantity())).toList(),
                 new GridPoint(request.destination().x(), request.destination().y()), request.upsAccount());
         OrderReceipt receipt = checkout.placeOrder(command);
