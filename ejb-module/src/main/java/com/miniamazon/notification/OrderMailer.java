@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
  *
  * <p>One instance, called concurrently (a mail {@link Session} is safe to share): as a stateless bean, which
  * WildFly does not pool unless configured to, every email built a new instance, and looking the mail session
- * up for it created a new {@code Session} that read the providers' files from the jars, which took a third of
+ * up for it created a new {@code Session} that read the providers' files from the jars: 28 % of the samples of
  * WildFly's CPU while bench/fulfilment's backlog was delivered.
  *
  * <p>{@code @PermitAll}: its only callers are the store's own event observers, and it writes only to the email
