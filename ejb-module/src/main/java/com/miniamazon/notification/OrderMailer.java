@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -44,6 +46,12 @@ import org.jboss.logging.Logger;
 public class OrderMailer {
 
     private static final Logger LOG = Logger.getLogger(OrderMailer.class);
+    private static final long FAILURE_REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    /** When a failure was last logged as an error (System.nanoTime), 0 before the first. */
+    private final AtomicLong lastFailureReport = new AtomicLong();
+    /** Failures since then, reported with the next error or with the next email that goes out. */
+    private final AtomicLong failedSinceReport = new AtomicLong();
 
     @Resource(lookup = "java:jboss/mail/MiniAmazon")
     private Session mail;
@@ -84,13 +92,29 @@ public class OrderMailer {
             message.setText(email.get().body(), StandardCharsets.UTF_8.name());
             message.setSentDate(Date.from(Instant.now()));
             Transport.send(message);
+            long failedBefore = failedSinceReport.getAndSet(0);
+            if (failedBefore > 0) {
+                LOG.infof("Order emails are being sent again; %d more could not be sent since the last report",
+                        failedBefore);
+            }
             LOG.infof("order=%d: %s email sent", orderId, status);
         } catch (MessagingException e) {
-            // One line per email: with the mail server down, a stack trace for every order buried the log (two
-            // hundred lines an order under bench/fulfilment). The trace is there at DEBUG.
-            LOG.errorf("order=%d: the %s email could not be sent (%s); the order page still shows the state",
-                    orderId, status, e.getMessage());
-            LOG.debugf(e, "order=%d: %s email failure", orderId, status);
+            // With the mail server down every order's emails fail: an ERROR line each buried the log (two per
+            // order under bench/fulfilment; a stack trace each, before, two hundred lines an order). The first
+            // failure and then one a minute are errors, with how many failed in between; each one is at DEBUG,
+            // with its order and trace.
+            long now = System.nanoTime();
+            long reported = lastFailureReport.get();
+            boolean due = reported == 0 || now - reported >= FAILURE_REPORT_INTERVAL_NANOS;
+            if (due && lastFailureReport.compareAndSet(reported, now)) {
+                long failedBefore = failedSinceReport.getAndSet(0);
+                LOG.errorf("order=%d: the %s email could not be sent (%s); the order page still shows the state%s",
+                        orderId, status, e.getMessage(), failedBefore == 0 ? ""
+                                : "; " + failedBefore + " more order emails could not be sent since the last report");
+            } else {
+                failedSinceReport.incrementAndGet();
+            }
+            LOG.debugf(e, "order=%d: the %s email could not be sent", orderId, status);
         }
     }
 }
