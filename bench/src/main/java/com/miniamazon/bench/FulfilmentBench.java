@@ -120,6 +120,7 @@ public final class FulfilmentBench {
                     closed.latency.getMaxValue() / 1e6, closed.deliveredPerSecond, closed.cpu);
         }
         drain(orders, Integer.getInteger("bench.drain.seconds", 300));
+        orders.close();
     }
 
     /**

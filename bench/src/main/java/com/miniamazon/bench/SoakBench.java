@@ -93,15 +93,15 @@ public final class SoakBench {
         for (int minute = 1; minute <= minutes; minute++) {
             TimeUnit.MINUTES.sleep(1);
             interval = latency.getIntervalHistogram(interval);
-            double delivered = orders.delivered();
+            ShopOrders.Counts counts = orders.counts();
             String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(management + "metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             System.out.printf("%6d %7d %6d %7.1fms %7.1fms %11.1f %9.0f %7.0fMiB %6.0fMiB %8.0f%n", minute,
                     placed.get() - placedBefore, failed.get() - failedBefore,
                     interval.getValueAtPercentile(50) / 1e6, interval.getValueAtPercentile(99) / 1e6,
-                    (delivered - deliveredBefore) / 60.0, (double) orders.counts().onTheirWay(),
+                    (counts.delivered() - deliveredBefore) / 60.0, (double) counts.onTheirWay(),
                     number(OLD_GEN, metrics) / 1048576.0, residentBytes(wildfly) / 1048576.0, number(LIVE_THREADS, metrics));
-            deliveredBefore = delivered;
+            deliveredBefore = counts.delivered();
             placedBefore = placed.get();
             failedBefore = failed.get();
         }
@@ -111,6 +111,7 @@ public final class SoakBench {
         long end = heapAfterFullCollection(wildfly);
         System.out.printf("after %d min: heap after a full collection %.0f MiB (%+.0f MiB against the warm-up minute)%n",
                 minutes, end / 1048576.0, (end - baseline) / 1048576.0);
+        orders.close();
     }
 
     private static double number(Pattern pattern, String metrics) {
