@@ -54,6 +54,9 @@ public class ResendSchedule {
 
     private volatile Instant lastTick;
 
+    /** Set when the shop stops: a tick that is still running then meets gateways that are stopping too. */
+    private volatile boolean stopping;
+
     @PostConstruct
     void schedule() {
         scheduleNextTick();
@@ -71,12 +74,15 @@ public class ResendSchedule {
             sendDue("the world", world::sendDue);
             sendDue("UPS", ups::sendDue);
         } finally {
-            scheduleNextTick();
+            if (!stopping) {
+                scheduleNextTick();
+            }
         }
     }
 
     @PreDestroy
     void unregister() {
+        stopping = true;
         ShopHealth.unregister(ShopHealth.GATEWAY);
     }
 
@@ -95,11 +101,19 @@ public class ResendSchedule {
                 .build();
     }
 
-    private static void sendDue(String peer, Runnable send) {
+    private void sendDue(String peer, Runnable send) {
+        if (stopping) {
+            return;
+        }
         try {
             send.run();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Sending due commands to %s failed; retrying at the next tick", peer);
+            if (stopping) {
+                // An undeploy or shutdown stopped the gateway under this tick; the outbox rows wait for the next start.
+                LOG.debugf(e, "Sending due commands to %s stopped: the shop is stopping", peer);
+            } else {
+                LOG.errorf(e, "Sending due commands to %s failed; retrying at the next tick", peer);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
+import org.jboss.logging.Logger;
 
 /**
  * One JSON-B instance for every API request and response. Without a resolver, the REST runtime built a new
@@ -17,6 +18,8 @@ import jakarta.ws.rs.ext.Provider;
 @ApplicationScoped
 public class SharedJsonBinding implements ContextResolver<Jsonb> {
 
+    private static final Logger LOG = Logger.getLogger(SharedJsonBinding.class);
+
     private final Jsonb jsonb = JsonbBuilder.create();
 
     @Override
@@ -24,8 +27,13 @@ public class SharedJsonBinding implements ContextResolver<Jsonb> {
         return jsonb;
     }
 
+    /** Lifecycle callbacks may not throw checked exceptions (CDI warns at every deploy), so a failure is logged. */
     @PreDestroy
-    void close() throws Exception {
-        jsonb.close();
+    void close() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            LOG.warn("Closing the shared JSON-B instance failed", e);
+        }
     }
 }
