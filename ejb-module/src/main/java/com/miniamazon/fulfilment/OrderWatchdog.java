@@ -3,6 +3,7 @@ package com.miniamazon.fulfilment;
 import com.miniamazon.accounts.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("DatabaseMigration") // its timer may not touch the tables before they are migrated
 @PermitAll
 @RunAs(Roles.SYSTEM)
 public class OrderWatchdog {
