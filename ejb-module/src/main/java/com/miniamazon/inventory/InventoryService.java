@@ -89,10 +89,10 @@ public class InventoryService {
         if (productIds.isEmpty()) {
             return units;
         }
-        List<?> rows = NativeSql.withoutFlush(em, "select product_id, " + count
-                        + " from warehouse_stock where warehouse_id = :warehouse and product_id in (:products)")
+        List<?> rows = NativeSql.withoutFlush(em, "select product_id, " + count + " from warehouse_stock"
+                        + " where warehouse_id = :warehouse and product_id = any(cast(:products as bigint[]))")
                 .setParameter("warehouse", warehouseId)
-                .setParameter("products", productIds)
+                .setParameter("products", NativeSql.arrayLiteral(productIds))
                 .getResultList();
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
@@ -145,10 +145,11 @@ public class InventoryService {
             return;
         }
         NativeSql.withoutFlush(em, """
-                        select product_id from warehouse_stock where warehouse_id = :warehouse and product_id in (:products)
+                        select product_id from warehouse_stock
+                        where warehouse_id = :warehouse and product_id = any(cast(:products as bigint[]))
                         order by product_id for update""")
                 .setParameter("warehouse", warehouseId)
-                .setParameter("products", productIds)
+                .setParameter("products", NativeSql.arrayLiteral(productIds))
                 .getResultList();
     }
 
