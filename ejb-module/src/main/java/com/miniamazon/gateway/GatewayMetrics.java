@@ -63,6 +63,8 @@ public class GatewayMetrics {
             registry.gauge("miniamazon.peer.connected", tags, this,
                     m -> m.status(peer).state() == PeerStatus.State.CONNECTED ? 1 : 0);
             registry.more().counter("miniamazon.outbox.resent", tags, this, m -> m.status(peer).itemsResent());
+            registry.gauge("miniamazon.peer.resend.timeout.seconds", tags, this,
+                    m -> m.status(peer).resendTimeoutMs() / 1000.0);
             registry.more().counter("miniamazon.inbound.duplicates", tags, this, m -> m.status(peer).duplicatesReceived());
             registry.more().counter("miniamazon.peer.frames.sent", tags, this, m -> m.status(peer).framesSent());
             registry.more().counter("miniamazon.peer.frames.received", tags, this, m -> m.status(peer).framesReceived());

@@ -36,6 +36,11 @@ public class GatewaySettings {
     @ConfigProperty(name = "miniamazon.resend.initial-ms", defaultValue = "1000")
     long resendInitialMs;
 
+    /** The shortest first resend timeout the round trips may teach (see {@link ResendTimeout}). */
+    @Inject
+    @ConfigProperty(name = "miniamazon.resend.min-ms", defaultValue = "200")
+    long resendMinMs;
+
     @Inject
     @ConfigProperty(name = "miniamazon.resend.max-ms", defaultValue = "8000")
     long resendMaxMs;
@@ -84,6 +89,10 @@ public class GatewaySettings {
 
     public long resendInitialMs() {
         return resendInitialMs;
+    }
+
+    public long resendMinMs() {
+        return resendMinMs;
     }
 
     public long resendMaxMs() {

@@ -65,6 +65,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
     private final AtomicLong duplicatesReceived = new AtomicLong();
     /** {@link System#nanoTime()} of the first command sent since the peer last sent a frame; 0 when none waits. */
     private final AtomicLong unansweredSince = new AtomicLong();
+    private final ResendTimeout resendTimeout;
 
     PeerLink(Peer peer, Parser<I> parser, OutboxStore outbox, InboundProcessor processor, GatewaySettings settings) {
         this.peer = peer;
@@ -72,6 +73,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
         this.outbox = outbox;
         this.processor = processor;
         this.settings = settings;
+        this.resendTimeout = new ResendTimeout(settings.resendInitialMs(), settings.resendMinMs(), settings.resendMaxMs());
     }
 
     /** Host and port to connect to. */
@@ -174,7 +176,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
             try {
                 sendAgain.set(false);
                 while (writer != null) {
-                    List<OutboxMessage> due = outbox.takeDue(peer, settings.batchSize(), settings.resendInitialMs(),
+                    List<OutboxMessage> due = outbox.takeDue(peer, settings.batchSize(), resendTimeout.millis(),
                             settings.resendMaxMs());
                     if (due.isEmpty()) {
                         break;
@@ -215,7 +217,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
         InetSocketAddress address = address();
         return new PeerStatus(peer, address.getHostString() + ":" + address.getPort(), state, worldId(), since,
                 lastProblem, lastProblemAt, framesSent.get(), framesReceived.get(), itemsResent.get(),
-                duplicatesReceived.get(), backlog);
+                duplicatesReceived.get(), backlog, resendTimeout.millis());
     }
 
     /** The world this connection works in, when known. */
@@ -232,6 +234,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
      * in the same order.
      */
     protected List<Long> applyAll(long worldId, List<Long> acknowledged, List<InboundProcessor.Received> items) {
+        resendTimeout.acknowledged(acknowledged, System.nanoTime());
         if (items.isEmpty()) {
             recordAcknowledgements(acknowledged);
             return new ArrayList<>();
@@ -266,6 +269,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
 
     /** Records the peer's acknowledgements of our commands in a transaction of their own (none: no call at all). */
     protected void recordAcknowledgements(List<Long> seqnums) {
+        resendTimeout.acknowledged(seqnums, System.nanoTime()); // a second call for the same acknowledgements adds nothing
         if (!seqnums.isEmpty()) {
             outbox.markAcknowledged(peer, seqnums);
         }
@@ -285,6 +289,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
     private void replayUnacknowledged(FrameWriter newWriter) {
         sending.lock();
         try {
+            resendTimeout.connectionChanged();
             writer = newWriter;
             long after = 0;
             int replayed = 0;
@@ -298,7 +303,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
                 }
                 List<Long> seqnums = new ArrayList<>(batch.size());
                 batch.forEach(c -> seqnums.add(c.getSeqnum()));
-                outbox.markSent(seqnums, settings.resendInitialMs(), settings.resendMaxMs());
+                outbox.markSent(seqnums, resendTimeout.millis(), settings.resendMaxMs());
                 replayed += batch.size();
                 after = batch.get(batch.size() - 1).getSeqnum();
             }
@@ -388,7 +393,18 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
      */
     private boolean send(List<OutboxMessage> commands, int sendsCounted) {
         // Set before writing: an answer read right after the write must find it set, to clear it.
-        unansweredSince.compareAndSet(0, System.nanoTime() | 1); // never 0, which means "nothing waits"
+        long now = System.nanoTime();
+        unansweredSince.compareAndSet(0, now | 1); // never 0, which means "nothing waits"
+        boolean resending = false;
+        for (OutboxMessage command : commands) {
+            // Its first send ever when its count, with this send or without it, says so.
+            boolean first = command.getSendCount() == sendsCounted;
+            resendTimeout.sent(command.getSeqnum(), first, now);
+            resending |= !first && sendsCounted == 1; // a replay on a new connection is no sign of a slow peer
+        }
+        if (resending) {
+            resendTimeout.resent(now);
+        }
         try {
             write(frame(commands, List.of()));
         } catch (IOException e) {

@@ -7,11 +7,12 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
  * What an administrator (and the health check) sees of one connection: whether it is up, since when, the last
- * problem, and how much has flowed over it since the server started.
+ * problem, how much has flowed over it since the server started, and how long a command now waits for its
+ * acknowledgement before it is first sent again (learned from the peer's round trips, see {@link ResendTimeout}).
  */
 public record PeerStatus(Peer peer, String address, State state, Long worldId, Instant since, String lastProblem,
         Instant lastProblemAt, long framesSent, long framesReceived, long itemsResent, long duplicatesReceived,
-        long backlog) implements Serializable {
+        long backlog, long resendTimeoutMs) implements Serializable {
 
     /** This status as a readiness probe's answer: up while connected, with the details an operator needs. */
     public HealthCheckResponse toHealth(String name) {

@@ -61,8 +61,9 @@ public class ResendSchedule {
     void schedule() {
         scheduleNextTick();
         ShopHealth.register(ShopHealth.GATEWAY, this::liveness);
-        LOG.infof("Outbox resend timer every %d ms; resend backoff %d ms doubling to %d ms",
-                settings.resendTickMs(), settings.resendInitialMs(), settings.resendMaxMs());
+        LOG.infof("Outbox resend timer every %d ms; first resend after %d ms until the peers' round trips are"
+                        + " measured (then %d to %d ms), doubling to %d ms", settings.resendTickMs(),
+                settings.resendInitialMs(), settings.resendMinMs(), settings.resendMaxMs(), settings.resendMaxMs());
     }
 
     @Timeout

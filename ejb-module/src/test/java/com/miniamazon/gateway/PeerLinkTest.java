@@ -47,6 +47,7 @@ class PeerLinkTest {
         settings.worldHost = "127.0.0.1";
         settings.connectTimeoutMs = 2000;
         settings.resendInitialMs = 60_000; // no resend falls due during a test unless the test says so
+        settings.resendMinMs = 60_000; // however fast the peer answers
         settings.resendMaxMs = 60_000;
         settings.batchSize = 10;
         settings.reconnectMaxMs = 500;
@@ -76,6 +77,7 @@ class PeerLinkTest {
     void resendsDoNotRestartTheSilenceClock() throws Exception {
         settings.silenceTimeoutMs = 1_000;
         settings.resendInitialMs = 50; // the command is resent every 50 ms: traffic goes out all the time
+        settings.resendMinMs = 50;
         settings.resendMaxMs = 50;
         outbox.add(1);
         start();
@@ -104,6 +106,22 @@ class PeerLinkTest {
         link.sendDue();
         await().atMost(Duration.ofSeconds(10)).until(() -> peer.received.contains(6L));
         assertThat(peer.connections.get()).isEqualTo(1);
+    }
+
+    @Test
+    void theResendTimeoutIsLearnedFromThePeersAnswers() {
+        settings.resendMinMs = 100;
+        peer.answering = true;
+        start();
+        assertThat(link.status().resendTimeoutMs()).as("before any answer").isEqualTo(60_000);
+        for (long s = 1; s <= 5; s++) {
+            outbox.add(s);
+        }
+        link.sendDue();
+        // A peer on the loopback answers within milliseconds: the timeout falls to its floor, and the answered
+        // commands are no longer waiting.
+        await().atMost(Duration.ofSeconds(10)).until(() -> link.status().resendTimeoutMs() == 100);
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.backlog(Peer.WORLD) == 0);
     }
 
     @Test
@@ -155,6 +173,7 @@ class PeerLinkTest {
 
         @Override
         protected List<Long> receive(ACommands message) {
+            recordAcknowledgements(message.getAcksList());
             return List.of();
         }
 
@@ -187,7 +206,19 @@ class PeerLinkTest {
             List<OutboxMessage> due = rows.values().stream()
                     .filter(m -> !nextSend.get(m.getSeqnum()).isAfter(now)).limit(limit).toList();
             markSent(due.stream().map(OutboxMessage::getSeqnum).toList(), initialMs, maxMs);
+            due.forEach(MemoryOutbox::countSend);
             return due;
+        }
+
+        /** What the database's update does to a taken row: its send count includes this send. */
+        private static void countSend(OutboxMessage message) {
+            try {
+                java.lang.reflect.Field count = OutboxMessage.class.getDeclaredField("sendCount");
+                count.setAccessible(true);
+                count.setInt(message, count.getInt(message) + 1);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
@@ -199,6 +230,12 @@ class PeerLinkTest {
         public synchronized void markSent(List<Long> seqnums, long initialMs, long maxMs) {
             Instant next = Instant.now().plusMillis(initialMs);
             seqnums.forEach(s -> nextSend.put(s, next));
+        }
+
+        @Override
+        public List<Duration> markAcknowledged(Peer p, List<Long> seqnums) {
+            seqnums.forEach(rows::remove);
+            return List.of();
         }
 
         @Override

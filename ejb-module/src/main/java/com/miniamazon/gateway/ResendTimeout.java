@@ -1,0 +1,113 @@
+package com.miniamazon.gateway;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How long to wait for a peer's acknowledgement before sending a command again, learned from the peer's own
+ * round trips the way TCP learns its retransmission timeout (RFC 6298): a smoothed round-trip time plus four times
+ * its mean deviation, kept between a floor and a ceiling. The outbox's backoff doubles from this value.
+ *
+ * <p>Why: a fixed first timeout is wrong both ways. The simulators at top speed answer in milliseconds, so a command
+ * the network dropped waited a whole second, and every truck waited for the slowest of its shipments; a peer slowed
+ * down by load answers in seconds, so a fixed second resent every command that was merely slow, which loaded the
+ * peer further.
+ *
+ * <p>Only commands acknowledged after exactly one send are measured (Karn's rule): the acknowledgement of a resent
+ * command cannot say which send it answers. So, as in TCP, a resend also doubles the timeout (at most once per
+ * timeout's length): when the peer suddenly slows down, every command is resent before its answer comes and nothing
+ * can be measured, and without that doubling the timeout would stay short and keep resending everything. The next
+ * measurement replaces the doubled value. Until the first measurement the timeout is the configured initial one.
+ * Thread-safe: senders record sends while the connection's thread records acknowledgements.
+ */
+final class ResendTimeout {
+
+    /** Past this many sends awaiting an answer the bookkeeping starts afresh rather than grow without bound. */
+    private static final int MAX_TRACKED = 100_000;
+
+    private final long initialMs;
+    private final long minMs;
+    private final long maxMs;
+
+    /** When each command sent exactly once, and not yet acknowledged, went out ({@link System#nanoTime()}). */
+    private final ConcurrentHashMap<Long, Long> sentOnce = new ConcurrentHashMap<>();
+
+    private double smoothedMs = -1;
+    private double deviationMs;
+    private volatile long timeoutMs;
+    private volatile long samples;
+    /** {@link System#nanoTime()} of the last doubling; none yet when {@link #backedOff} is false. */
+    private long lastBackOffNanos;
+    private boolean backedOff;
+
+    ResendTimeout(long initialMs, long minMs, long maxMs) {
+        this.minMs = Math.max(1, Math.min(minMs, maxMs));
+        this.maxMs = Math.max(this.minMs, maxMs);
+        this.initialMs = clamp(initialMs);
+        this.timeoutMs = this.initialMs;
+    }
+
+    /** Records that a command went out; {@code firstSend} false marks it as no longer measurable. */
+    void sent(long seqnum, boolean firstSend, long nowNanos) {
+        if (!firstSend) {
+            sentOnce.remove(seqnum);
+            return;
+        }
+        if (sentOnce.size() >= MAX_TRACKED) {
+            sentOnce.clear();
+        }
+        sentOnce.put(seqnum, nowNanos);
+    }
+
+    /** Measures the round trip of every acknowledged command that was sent once; repeated acknowledgements add nothing. */
+    void acknowledged(List<Long> seqnums, long nowNanos) {
+        for (long seqnum : seqnums) {
+            Long sentAt = sentOnce.remove(seqnum);
+            if (sentAt != null) {
+                sample(TimeUnit.NANOSECONDS.toMicros(nowNanos - sentAt) / 1000.0);
+            }
+        }
+    }
+
+    /** Some command had to be sent again: the peer answers slower than the timeout says, or lost it. */
+    synchronized void resent(long nowNanos) {
+        if (backedOff && nowNanos - lastBackOffNanos < TimeUnit.MILLISECONDS.toNanos(timeoutMs)) {
+            return;
+        }
+        timeoutMs = clamp(timeoutMs * 2);
+        lastBackOffNanos = nowNanos;
+        backedOff = true;
+    }
+
+    /** A new connection: what was sent on the old one can no longer be measured; what was learned stays. */
+    void connectionChanged() {
+        sentOnce.clear();
+    }
+
+    /** The current timeout for a first resend, in milliseconds. */
+    long millis() {
+        return timeoutMs;
+    }
+
+    /** How many round trips it was learned from. */
+    long samples() {
+        return samples;
+    }
+
+    private synchronized void sample(double roundTripMs) {
+        if (smoothedMs < 0) {
+            smoothedMs = roundTripMs;
+            deviationMs = roundTripMs / 2;
+        } else {
+            deviationMs = 0.75 * deviationMs + 0.25 * Math.abs(smoothedMs - roundTripMs);
+            smoothedMs = 0.875 * smoothedMs + 0.125 * roundTripMs;
+        }
+        timeoutMs = clamp(Math.round(smoothedMs + 4 * deviationMs));
+        samples++;
+    }
+
+    private long clamp(long ms) {
+        return Math.max(minMs, Math.min(maxMs, ms));
+    }
+}

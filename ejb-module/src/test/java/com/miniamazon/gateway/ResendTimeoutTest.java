@@ -1,0 +1,98 @@
+package com.miniamazon.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The resend timeout a connection learns from its peer's acknowledgements, with the clock in the test's hands. */
+class ResendTimeoutTest {
+
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final ResendTimeout timeout = new ResendTimeout(1000, 200, 8000);
+
+    @Test
+    void untilAnAcknowledgementIsMeasuredTheConfiguredInitialTimeoutHolds() {
+        timeout.sent(1, true, 0);
+        assertThat(timeout.millis()).isEqualTo(1000);
+        assertThat(timeout.samples()).isZero();
+    }
+
+    @Test
+    void theFirstRoundTripGivesThreeTimesItself() {
+        timeout.sent(1, true, 0);
+        timeout.acknowledged(List.of(1L), 400 * MS);
+        // smoothed 400 ms, deviation 200 ms: 400 + 4 · 200
+        assertThat(timeout.millis()).isEqualTo(1200);
+    }
+
+    @Test
+    void aFastPeerBringsItDownToTheFloorAndASlowOneUpToTheCeiling() {
+        long now = 0;
+        for (long seq = 1; seq <= 50; seq++) {
+            timeout.sent(seq, true, now);
+            now += 5 * MS;
+            timeout.acknowledged(List.of(seq), now);
+        }
+        assertThat(timeout.millis()).isEqualTo(200);
+
+        for (long seq = 51; seq <= 100; seq++) {
+            timeout.sent(seq, true, now);
+            now += 20_000 * MS;
+            timeout.acknowledged(List.of(seq), now);
+        }
+        assertThat(timeout.millis()).isEqualTo(8000);
+    }
+
+    @Test
+    void aCommandSentMoreThanOnceIsNotMeasured() {
+        timeout.sent(1, true, 0);
+        timeout.sent(1, false, 1000 * MS); // resent: its acknowledgement could answer either send
+        timeout.acknowledged(List.of(1L), 1010 * MS);
+        assertThat(timeout.samples()).isZero();
+        assertThat(timeout.millis()).isEqualTo(1000);
+    }
+
+    @Test
+    void aRepeatedAcknowledgementCountsOnce() {
+        timeout.sent(1, true, 0);
+        timeout.acknowledged(List.of(1L), 300 * MS);
+        timeout.acknowledged(List.of(1L), 5000 * MS);
+        assertThat(timeout.samples()).isEqualTo(1);
+        assertThat(timeout.millis()).isEqualTo(900);
+    }
+
+    @Test
+    void resendsDoubleItAtMostOncePerTimeoutUntilTheNextMeasurement() {
+        timeout.sent(1, true, 0);
+        timeout.acknowledged(List.of(1L), 100 * MS);
+        assertThat(timeout.millis()).isEqualTo(300);
+
+        // The peer slows down: everything is resent before it is answered, so nothing can be measured.
+        timeout.resent(1000 * MS);
+        assertThat(timeout.millis()).isEqualTo(600);
+        timeout.resent(1100 * MS);
+        assertThat(timeout.millis()).as("within 600 ms of the last doubling").isEqualTo(600);
+        timeout.resent(1600 * MS);
+        assertThat(timeout.millis()).isEqualTo(1200);
+
+        // A command sent once under the doubled timeout is answered: the measurement takes over again.
+        timeout.sent(2, true, 2000 * MS);
+        timeout.acknowledged(List.of(2L), 2100 * MS);
+        // smoothed 100 ms, deviation 0.75 · 50 + 0.25 · 0 = 37.5 ms: 100 + 4 · 37.5
+        assertThat(timeout.millis()).isEqualTo(250);
+    }
+
+    @Test
+    void sendsOnAClosedConnectionAreNotMeasuredOnTheNextOne() {
+        timeout.sent(1, true, 0);
+        timeout.acknowledged(List.of(1L), 300 * MS);
+        timeout.sent(2, true, 0);
+        timeout.connectionChanged();
+        timeout.acknowledged(List.of(2L), 7000 * MS);
+        assertThat(timeout.samples()).as("what was learned stays; the lost send is not measured").isEqualTo(1);
+        assertThat(timeout.millis()).isEqualTo(900);
+    }
+}
