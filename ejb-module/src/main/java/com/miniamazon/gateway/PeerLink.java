@@ -395,15 +395,9 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
         // Set before writing: an answer read right after the write must find it set, to clear it.
         long now = System.nanoTime();
         unansweredSince.compareAndSet(0, now | 1); // never 0, which means "nothing waits"
-        boolean resending = false;
         for (OutboxMessage command : commands) {
             // Its first send ever when its count, with this send or without it, says so.
-            boolean first = command.getSendCount() == sendsCounted;
-            resendTimeout.sent(command.getSeqnum(), first, now);
-            resending |= !first && sendsCounted == 1; // a replay on a new connection is no sign of a slow peer
-        }
-        if (resending) {
-            resendTimeout.resent(now);
+            resendTimeout.sent(command.getSeqnum(), command.getSendCount() == sendsCounted, now);
         }
         try {
             write(frame(commands, List.of()));

@@ -15,10 +15,14 @@ import java.util.concurrent.TimeUnit;
  * peer further.
  *
  * <p>Only commands acknowledged after exactly one send are measured (Karn's rule): the acknowledgement of a resent
- * command cannot say which send it answers. So, as in TCP, a resend also doubles the timeout (at most once per
- * timeout's length): when the peer suddenly slows down, every command is resent before its answer comes and nothing
- * can be measured, and without that doubling the timeout would stay short and keep resending everything. The next
- * measurement replaces the doubled value. Until the first measurement the timeout is the configured initial one.
+ * command cannot say which send it answers. That leaves a blind spot: when the peer suddenly slows down, every
+ * command is resent before its answer comes, nothing can be measured, and the timeout would stay short and keep
+ * resending everything. So an answer that comes sooner after a resend than half a round trip, which must answer an
+ * earlier send, shows the resend was needless, and doubles the timeout (at most once per timeout's length); the next
+ * measurement replaces the doubled value. An answer a round trip after the resend answers the resend: the first
+ * send was lost, which says nothing about the timeout. (TCP doubles on every resend; a flaky network that loses
+ * commands while the peer answers quickly would then drive the timeout to its ceiling whenever few commands are
+ * measured.) Until the first measurement the timeout is the configured initial one.
  * Thread-safe: senders record sends while the connection's thread records acknowledgements.
  */
 final class ResendTimeout {
@@ -32,6 +36,8 @@ final class ResendTimeout {
 
     /** When each command sent exactly once, and not yet acknowledged, went out ({@link System#nanoTime()}). */
     private final ConcurrentHashMap<Long, Long> sentOnce = new ConcurrentHashMap<>();
+    /** When each command sent more than once, and not yet acknowledged, last went out. */
+    private final ConcurrentHashMap<Long, Long> resentAt = new ConcurrentHashMap<>();
 
     private double smoothedMs = -1;
     private double deviationMs;
@@ -50,14 +56,15 @@ final class ResendTimeout {
 
     /** Records that a command went out; {@code firstSend} false marks it as no longer measurable. */
     void sent(long seqnum, boolean firstSend, long nowNanos) {
-        if (!firstSend) {
+        if (sentOnce.size() + resentAt.size() >= MAX_TRACKED) {
+            connectionChanged();
+        }
+        if (firstSend) {
+            sentOnce.put(seqnum, nowNanos);
+        } else {
             sentOnce.remove(seqnum);
-            return;
+            resentAt.put(seqnum, nowNanos);
         }
-        if (sentOnce.size() >= MAX_TRACKED) {
-            sentOnce.clear();
-        }
-        sentOnce.put(seqnum, nowNanos);
     }
 
     /** Measures the round trip of every acknowledged command that was sent once; repeated acknowledgements add nothing. */
@@ -66,12 +73,21 @@ final class ResendTimeout {
             Long sentAt = sentOnce.remove(seqnum);
             if (sentAt != null) {
                 sample(TimeUnit.NANOSECONDS.toMicros(nowNanos - sentAt) / 1000.0);
+                continue;
+            }
+            Long lastResent = resentAt.remove(seqnum);
+            if (lastResent != null && nowNanos - lastResent < TimeUnit.MILLISECONDS.toNanos(halfRoundTripMs())) {
+                backOff(nowNanos);
             }
         }
     }
 
-    /** Some command had to be sent again: the peer answers slower than the timeout says, or lost it. */
-    synchronized void resent(long nowNanos) {
+    private synchronized long halfRoundTripMs() {
+        return Math.round((smoothedMs < 0 ? timeoutMs : smoothedMs) / 2);
+    }
+
+    /** A resend was needless: the peer answers slower than the timeout says. */
+    private synchronized void backOff(long nowNanos) {
         if (backedOff && nowNanos - lastBackOffNanos < TimeUnit.MILLISECONDS.toNanos(timeoutMs)) {
             return;
         }
@@ -83,6 +99,7 @@ final class ResendTimeout {
     /** A new connection: what was sent on the old one can no longer be measured; what was learned stays. */
     void connectionChanged() {
         sentOnce.clear();
+        resentAt.clear();
     }
 
     /** The current timeout for a first resend, in milliseconds. */

@@ -50,7 +50,7 @@ class ResendTimeoutTest {
     void aCommandSentMoreThanOnceIsNotMeasured() {
         timeout.sent(1, true, 0);
         timeout.sent(1, false, 1000 * MS); // resent: its acknowledgement could answer either send
-        timeout.acknowledged(List.of(1L), 1010 * MS);
+        timeout.acknowledged(List.of(1L), 1700 * MS);
         assertThat(timeout.samples()).isZero();
         assertThat(timeout.millis()).isEqualTo(1000);
     }
@@ -65,24 +65,41 @@ class ResendTimeoutTest {
     }
 
     @Test
-    void resendsDoubleItAtMostOncePerTimeoutUntilTheNextMeasurement() {
+    void anAnswerRightAfterAResendShowsItNeedlessAndDoublesTheTimeoutUntilTheNextMeasurement() {
         timeout.sent(1, true, 0);
         timeout.acknowledged(List.of(1L), 100 * MS);
         assertThat(timeout.millis()).isEqualTo(300);
 
-        // The peer slows down: everything is resent before it is answered, so nothing can be measured.
-        timeout.resent(1000 * MS);
-        assertThat(timeout.millis()).isEqualTo(600);
-        timeout.resent(1100 * MS);
-        assertThat(timeout.millis()).as("within 600 ms of the last doubling").isEqualTo(600);
-        timeout.resent(1600 * MS);
-        assertThat(timeout.millis()).isEqualTo(1200);
+        // The peer slows down: commands are resent, and answered within 50 ms (half a round trip) of the resend,
+        // so the answers are to the first sends.
+        timeout.sent(2, true, 1000 * MS);
+        timeout.sent(3, true, 1000 * MS);
+        timeout.sent(4, true, 1000 * MS);
+        timeout.sent(2, false, 1300 * MS);
+        timeout.sent(3, false, 1300 * MS);
+        timeout.sent(4, false, 1900 * MS);
+        timeout.acknowledged(List.of(2L, 3L), 1310 * MS);
+        assertThat(timeout.millis()).as("doubled once for the two").isEqualTo(600);
+        timeout.acknowledged(List.of(4L), 1920 * MS);
+        assertThat(timeout.millis()).as("600 ms after the last doubling").isEqualTo(1200);
 
         // A command sent once under the doubled timeout is answered: the measurement takes over again.
-        timeout.sent(2, true, 2000 * MS);
-        timeout.acknowledged(List.of(2L), 2100 * MS);
+        timeout.sent(5, true, 2000 * MS);
+        timeout.acknowledged(List.of(5L), 2100 * MS);
         // smoothed 100 ms, deviation 0.75 · 50 + 0.25 · 0 = 37.5 ms: 100 + 4 · 37.5
         assertThat(timeout.millis()).isEqualTo(250);
+    }
+
+    @Test
+    void anAnswerARoundTripAfterAResendAnswersTheResendAndChangesNothing() {
+        timeout.sent(1, true, 0);
+        timeout.acknowledged(List.of(1L), 100 * MS);
+        // Lost on the way, resent after the timeout, answered one round trip later.
+        timeout.sent(2, true, 1000 * MS);
+        timeout.sent(2, false, 1300 * MS);
+        timeout.acknowledged(List.of(2L), 1400 * MS);
+        assertThat(timeout.millis()).isEqualTo(300);
+        assertThat(timeout.samples()).isEqualTo(1);
     }
 
     @Test
