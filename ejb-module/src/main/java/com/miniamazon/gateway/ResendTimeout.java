@@ -23,14 +23,14 @@ import java.util.concurrent.TimeUnit;
  * send was lost, which says nothing about the timeout. (TCP doubles on every resend; a flaky network that loses
  * commands while the peer answers quickly would then drive the timeout to its ceiling whenever few commands are
  * measured.) Until the first measurement the timeout is the configured initial one.
- * Thread-safe: senders record sends while the connection's thread records acknowledgements.
+ *
+ * <p>Thread-safe: senders record sends while the connection's thread records acknowledgements.
  */
 final class ResendTimeout {
 
     /** Past this many sends awaiting an answer the bookkeeping starts afresh rather than grow without bound. */
     private static final int MAX_TRACKED = 100_000;
 
-    private final long initialMs;
     private final long minMs;
     private final long maxMs;
 
@@ -50,11 +50,13 @@ final class ResendTimeout {
     ResendTimeout(long initialMs, long minMs, long maxMs) {
         this.minMs = Math.max(1, Math.min(minMs, maxMs));
         this.maxMs = Math.max(this.minMs, maxMs);
-        this.initialMs = clamp(initialMs);
-        this.timeoutMs = this.initialMs;
+        this.timeoutMs = clamp(initialMs);
     }
 
-    /** Records that a command went out; {@code firstSend} false marks it as no longer measurable. */
+    /**
+     * Records that a command went out. A first send is measured when answered; a later one only notes when it went
+     * out, to tell an answer to it from an answer to an earlier send.
+     */
     void sent(long seqnum, boolean firstSend, long nowNanos) {
         if (sentOnce.size() + resentAt.size() >= MAX_TRACKED) {
             connectionChanged();
@@ -67,7 +69,10 @@ final class ResendTimeout {
         }
     }
 
-    /** Measures the round trip of every acknowledged command that was sent once; repeated acknowledgements add nothing. */
+    /**
+     * Measures the round trip of every acknowledged command that was sent once, and backs off for every answer that
+     * shows a resend was needless; repeated acknowledgements add nothing.
+     */
     void acknowledged(List<Long> seqnums, long nowNanos) {
         for (long seqnum : seqnums) {
             Long sentAt = sentOnce.remove(seqnum);
