@@ -234,7 +234,6 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
      * in the same order.
      */
     protected List<Long> applyAll(long worldId, List<Long> acknowledged, List<InboundProcessor.Received> items) {
-        resendTimeout.acknowledged(acknowledged, System.nanoTime());
         if (items.isEmpty()) {
             recordAcknowledgements(acknowledged);
             return new ArrayList<>();
@@ -243,6 +242,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
         ordered.sort(Comparator.comparing((InboundProcessor.Received r) -> r.report().shipmentId(),
                 Comparator.nullsFirst(Comparator.naturalOrder())));
         List<Long> acks = new ArrayList<>(ordered.size());
+        resendTimeout.acknowledged(acknowledged, System.nanoTime());
         try {
             List<InboundProcessor.Outcome> outcomes = processor.applyAll(peer, worldId, acknowledged, ordered);
             for (int i = 0; i < ordered.size(); i++) {
@@ -269,7 +269,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
 
     /** Records the peer's acknowledgements of our commands in a transaction of their own (none: no call at all). */
     protected void recordAcknowledgements(List<Long> seqnums) {
-        resendTimeout.acknowledged(seqnums, System.nanoTime()); // a second call for the same acknowledgements adds nothing
+        resendTimeout.acknowledged(seqnums, System.nanoTime()); // after a failed frame, a second call: it adds nothing
         if (!seqnums.isEmpty()) {
             outbox.markAcknowledged(peer, seqnums);
         }
