@@ -60,6 +60,9 @@ public class CheckoutService {
     @Inject
     private CustomerDirectory customers;
 
+    @Inject
+    private CheckoutAdmission admission;
+
     @EJB
     private OrderMetrics metrics;
 
@@ -78,8 +81,17 @@ public class CheckoutService {
      *
      * @throws CheckoutRejected when the cart or the destination is not acceptable (empty cart, unknown or
      *     delisted product, quantity or coordinates out of range); nothing is recorded
+     * @throws CheckoutBusy when the store was too busy to start the checkout in time (see {@link CheckoutAdmission});
+     *     nothing is recorded
      */
     public OrderReceipt placeOrder(PlaceOrderCommand command) throws CheckoutRejected {
+        // The container has begun the transaction, but nothing holds a connection or a lock while this waits.
+        try (CheckoutAdmission.Turn turn = admission.enter()) {
+            return place(command);
+        }
+    }
+
+    private OrderReceipt place(PlaceOrderCommand command) throws CheckoutRejected {
         long customerId = customers.idOf(session.getCallerPrincipal());
         lockIdempotencyKey(customerId, command.idempotencyKey());
         CustomerOrder existing = em.createQuery(

@@ -84,6 +84,8 @@ class HealthMetricsOpenApiIT {
                 .containsPattern("miniamazon_peer_connected\\{[^}]*peer=\"ups\"[^}]*} 1\\.0")
                 .containsPattern("miniamazon_outbox_ack_latency_seconds_count\\{[^}]*peer=\"world\"[^}]*} [1-9]")
                 .containsPattern("miniamazon_peer_resend_timeout_seconds\\{[^}]*peer=\"ups\"[^}]*} [0-9]")
+                .containsPattern("miniamazon_checkout_waiting\\{[^}]*} 0\\.0")
+                .containsPattern("miniamazon_checkout_turned_away_total\\{[^}]*} 0\\.0")
                 .contains("miniamazon_outbox_resent_total", "miniamazon_inbound_duplicates_total",
                         "miniamazon_checkout_seconds_count", "miniamazon_purchase_acknowledgements_total");
     }

@@ -1,6 +1,7 @@
 package com.miniamazon.web.api;
 
 import com.miniamazon.infrastructure.RequestRefusedException;
+import com.miniamazon.ordering.CheckoutBusy;
 import com.miniamazon.ordering.CheckoutRejected;
 import com.miniamazon.ordering.OrderNotFound;
 import com.miniamazon.web.support.SecurityEvents;
@@ -42,6 +43,17 @@ public final class ApiExceptionMappers {
         @Override
         public Response toResponse(CheckoutRejected e) {
             return Problem.response(Problem.UNPROCESSABLE_CONTENT, "Request refused", e.getMessage());
+        }
+    }
+
+    /** A checkout the store was too busy to start: nothing was recorded; the same request may be sent again. */
+    @Provider
+    public static class Busy implements ExceptionMapper<CheckoutBusy> {
+        @Override
+        public Response toResponse(CheckoutBusy e) {
+            return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE, "Busy", e.getMessage()))
+                    .header("Retry-After", "1")
+                    .build();
         }
     }
 

@@ -65,6 +65,7 @@ public class OrdersResource {
     @APIResponse(responseCode = "400", description = "The request is malformed or fails validation")
     @APIResponse(responseCode = "401", description = "No or wrong credentials")
     @APIResponse(responseCode = "422", description = "The order cannot be placed as it stands (e.g. a product no longer on sale)")
+    @APIResponse(responseCode = "503", description = "The store was too busy to start the checkout; nothing was recorded. Send the same request again (Retry-After).")
     public Response place(@NotNull(message = "a JSON body is required") @Valid OrderRequests.PlaceOrder request)
             throws CheckoutRejected, OrderNotFound {
         PlaceOrderCommand command = new PlaceOrderCommand(request.idempotencyUuid(),
