@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Checkouts take turns: a bounded number at once, the others in arrival order, turned away after the wait. */
@@ -24,7 +25,7 @@ class CheckoutAdmissionTest {
 
         first.close();
         first.close(); // closing twice gives back one turn, not two
-        CheckoutAdmission.Turn thirdsTurn = third.get();
+        CheckoutAdmission.Turn thirdsTurn = third.get(5, TimeUnit.SECONDS);
         assertThat(admission.waiting()).isZero();
 
         CompletableFuture<CheckoutAdmission.Turn> fourth = CompletableFuture.supplyAsync(() -> enter(admission));
@@ -32,7 +33,7 @@ class CheckoutAdmissionTest {
         assertThat(fourth).as("the second close gave nothing back").isNotDone();
 
         second.close();
-        fourth.get().close();
+        fourth.get(5, TimeUnit.SECONDS).close();
         thirdsTurn.close();
         assertThat(admission.turnedAway()).isZero();
     }
