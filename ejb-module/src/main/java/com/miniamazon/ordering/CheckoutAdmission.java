@@ -3,6 +3,7 @@ package com.miniamazon.ordering;
 import com.miniamazon.infrastructure.Metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -44,8 +45,7 @@ public class CheckoutAdmission {
     private Semaphore turns;
     private int limit;
     private final AtomicInteger waiting = new AtomicInteger();
-    private final AtomicInteger turnedAway = new AtomicInteger();
-    private Counter turnedAwayMeter;
+    private Counter turnedAway;
 
     /** A checkout's turn; closing it lets the next one in. */
     public interface Turn extends AutoCloseable {
@@ -57,22 +57,23 @@ public class CheckoutAdmission {
         // for CDI
     }
 
-    /** Without a container: the given limit (0 or less: two per processor) and wait, and no meters. */
+    /** Without a container: the given limit (0 or less: two per processor) and wait, meters in a registry of its own. */
     CheckoutAdmission(int configuredLimit, long waitMs) {
         this.configuredLimit = configuredLimit;
         this.waitMs = waitMs;
-        start();
+        start(new SimpleMeterRegistry());
     }
 
     @PostConstruct
     void start() {
+        start(metrics.registry());
+    }
+
+    private void start(MeterRegistry registry) {
         limit = configuredLimit > 0 ? configuredLimit : 2 * Runtime.getRuntime().availableProcessors();
         turns = new Semaphore(limit, true);
-        if (metrics != null) {
-            MeterRegistry registry = metrics.registry();
-            registry.gauge("miniamazon.checkout.waiting", waiting);
-            turnedAwayMeter = registry.counter("miniamazon.checkout.turned.away");
-        }
+        registry.gauge("miniamazon.checkout.waiting", waiting);
+        turnedAway = registry.counter("miniamazon.checkout.turned.away");
         LOG.infof("Checkouts: at most %d at once; a checkout waits at most %d ms for its turn", limit, waitMs);
     }
 
@@ -98,10 +99,7 @@ public class CheckoutAdmission {
             waiting.decrementAndGet();
         }
         if (!admitted) {
-            turnedAway.incrementAndGet();
-            if (turnedAwayMeter != null) {
-                turnedAwayMeter.increment();
-            }
+            turnedAway.increment();
             LOG.warnf("A checkout was turned away after waiting %d ms for its turn (%d at work, %d waiting)",
                     waitMs, limit - turns.availablePermits(), waiting.get());
             throw new CheckoutBusy("The store is very busy right now and your order was not placed. Please try again in a moment.");
@@ -131,6 +129,6 @@ public class CheckoutAdmission {
 
     /** How many checkouts were turned away since start. */
     public int turnedAway() {
-        return turnedAway.get();
+        return (int) turnedAway.count();
     }
 }
