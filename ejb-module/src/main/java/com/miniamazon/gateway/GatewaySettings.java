@@ -45,6 +45,14 @@ public class GatewaySettings {
     @ConfigProperty(name = "miniamazon.resend.max-ms", defaultValue = "8000")
     long resendMaxMs;
 
+    /**
+     * How many times a command's resend delay doubles from the learned timeout before it stops growing (see
+     * {@link ResendTimeout#longestMillis()}).
+     */
+    @Inject
+    @ConfigProperty(name = "miniamazon.resend.doublings", defaultValue = "2")
+    int resendDoublings;
+
     @Inject
     @ConfigProperty(name = "miniamazon.resend.tick-ms", defaultValue = "250")
     long resendTickMs;
@@ -97,6 +105,10 @@ public class GatewaySettings {
 
     public long resendMaxMs() {
         return resendMaxMs;
+    }
+
+    public int resendDoublings() {
+        return resendDoublings;
     }
 
     public long resendTickMs() {

@@ -73,7 +73,8 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
         this.outbox = outbox;
         this.processor = processor;
         this.settings = settings;
-        this.resendTimeout = new ResendTimeout(settings.resendInitialMs(), settings.resendMinMs(), settings.resendMaxMs());
+        this.resendTimeout = new ResendTimeout(settings.resendInitialMs(), settings.resendMinMs(), settings.resendMaxMs(),
+                settings.resendDoublings());
     }
 
     /** Host and port to connect to. */
@@ -177,7 +178,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
                 sendAgain.set(false);
                 while (writer != null) {
                     List<OutboxMessage> due = outbox.takeDue(peer, settings.batchSize(), resendTimeout.millis(),
-                            settings.resendMaxMs());
+                            resendTimeout.longestMillis());
                     if (due.isEmpty()) {
                         break;
                     }
@@ -303,7 +304,7 @@ abstract class PeerLink<I extends MessageLite> implements Runnable {
                 }
                 List<Long> seqnums = new ArrayList<>(batch.size());
                 batch.forEach(c -> seqnums.add(c.getSeqnum()));
-                outbox.markSent(seqnums, resendTimeout.millis(), settings.resendMaxMs());
+                outbox.markSent(seqnums, resendTimeout.millis(), resendTimeout.longestMillis());
                 replayed += batch.size();
                 after = batch.get(batch.size() - 1).getSeqnum();
             }

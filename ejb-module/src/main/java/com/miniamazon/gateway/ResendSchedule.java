@@ -62,8 +62,9 @@ public class ResendSchedule {
         scheduleNextTick();
         ShopHealth.register(ShopHealth.GATEWAY, this::liveness);
         LOG.infof("Outbox resend timer every %d ms; first resend after %d ms until the peers' round trips are"
-                        + " measured (then %d to %d ms), doubling to %d ms", settings.resendTickMs(),
-                settings.resendInitialMs(), settings.resendMinMs(), settings.resendMaxMs(), settings.resendMaxMs());
+                        + " measured (then %d to %d ms); each command's delay doubles %d times from there, to at most"
+                        + " %d ms", settings.resendTickMs(), settings.resendInitialMs(), settings.resendMinMs(),
+                settings.resendMaxMs(), settings.resendDoublings(), settings.resendMaxMs());
     }
 
     @Timeout

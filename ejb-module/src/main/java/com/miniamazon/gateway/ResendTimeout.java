@@ -24,6 +24,13 @@ import java.util.concurrent.TimeUnit;
  * commands while the peer answers quickly would then drive the timeout to its ceiling whenever few commands are
  * measured.) Until the first measurement the timeout is the configured initial one.
  *
+ * <p>Each command's own delay doubles from this timeout at every resend, but only a few times
+ * ({@link #longestMillis()}): a slow peer already raises the timeout itself, so further doubling protects nothing and
+ * only delays the command that the network lost again and again. With the doubling up to the ceiling (8 s), the
+ * few commands that a 30 % flaky peer ignored six or seven times in a row waited 13–21 s for their next send, and
+ * the last orders of a backlog were delivered that much after the rest (bench/fulfilment). Four times the timeout
+ * (800 ms at the floor) is still slower than the world, which resends its own reports every second.
+ *
  * <p>Thread-safe: senders record sends while the connection's thread records acknowledgements.
  */
 final class ResendTimeout {
@@ -47,9 +54,13 @@ final class ResendTimeout {
     private long lastBackOffNanos;
     private boolean backedOff;
 
-    ResendTimeout(long initialMs, long minMs, long maxMs) {
+    /** How many times a command's delay doubles from the timeout before it stops growing. */
+    private final int doublings;
+
+    ResendTimeout(long initialMs, long minMs, long maxMs, int doublings) {
         this.minMs = Math.max(1, Math.min(minMs, maxMs));
         this.maxMs = Math.max(this.minMs, maxMs);
+        this.doublings = Math.max(0, Math.min(20, doublings));
         this.timeoutMs = clamp(initialMs);
     }
 
@@ -110,6 +121,14 @@ final class ResendTimeout {
     /** The current timeout for a first resend, in milliseconds. */
     long millis() {
         return timeoutMs;
+    }
+
+    /**
+     * The longest wait between two sends of one command, however often it was sent: the timeout doubled
+     * {@code doublings} times, at most the ceiling.
+     */
+    long longestMillis() {
+        return Math.min(maxMs, timeoutMs << doublings);
     }
 
     /** How many round trips it was learned from. */

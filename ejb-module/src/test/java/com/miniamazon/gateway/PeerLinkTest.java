@@ -49,6 +49,7 @@ class PeerLinkTest {
         settings.resendInitialMs = 60_000; // no resend falls due during a test unless the test says so
         settings.resendMinMs = 60_000; // however fast the peer answers
         settings.resendMaxMs = 60_000;
+        settings.resendDoublings = 2;
         settings.batchSize = 10;
         settings.reconnectMaxMs = 500;
         settings.silenceTimeoutMs = 30_000;

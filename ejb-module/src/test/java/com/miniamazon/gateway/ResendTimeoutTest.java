@@ -11,7 +11,7 @@ class ResendTimeoutTest {
 
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private final ResendTimeout timeout = new ResendTimeout(1000, 200, 8000);
+    private final ResendTimeout timeout = new ResendTimeout(1000, 200, 8000, 2);
 
     @Test
     void untilAnAcknowledgementIsMeasuredTheConfiguredInitialTimeoutHolds() {
@@ -44,6 +44,26 @@ class ResendTimeoutTest {
             timeout.acknowledged(List.of(seq), now);
         }
         assertThat(timeout.millis()).isEqualTo(8000);
+    }
+
+    @Test
+    void aCommandsDelayDoublesTwiceFromTheLearnedTimeoutAndNeverPassesTheCeiling() {
+        assertThat(timeout.longestMillis()).isEqualTo(4000);
+
+        long now = 0;
+        for (long seq = 1; seq <= 50; seq++) {
+            timeout.sent(seq, true, now);
+            now += 5 * MS;
+            timeout.acknowledged(List.of(seq), now);
+        }
+        assertThat(timeout.longestMillis()).isEqualTo(800); // a fast peer: 200 ms, doubled twice
+
+        for (long seq = 51; seq <= 100; seq++) {
+            timeout.sent(seq, true, now);
+            now += 20_000 * MS;
+            timeout.acknowledged(List.of(seq), now);
+        }
+        assertThat(timeout.longestMillis()).isEqualTo(8000); // a slow one: the ceiling
     }
 
     @Test
