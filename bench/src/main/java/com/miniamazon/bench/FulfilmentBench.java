@@ -39,12 +39,15 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Settings (system properties, set by bench/fulfilment from its environment): {@code bench.url},
  * {@code bench.shop.jdbc}, {@code bench.pg.user}, {@code bench.rates}, {@code bench.seconds}, {@code bench.customers},
+ * {@code bench.warmup.seconds}, {@code bench.warmup.max-seconds}, {@code bench.warmup.jit-quiet-percent},
  * {@code bench.world.port}, {@code bench.ups.port}, {@code bench.out}.
  */
 public final class FulfilmentBench {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    /** WildFly's JIT compiler threads, part of WildFly's CPU. */
+    private static final String JIT = "wildfly-jit";
 
     private FulfilmentBench() {}
 
@@ -71,16 +74,9 @@ public final class FulfilmentBench {
         for (int i = 0; i < customerCount; i++) {
             customers.add(register(shop));
         }
-        // Not measured: the first call of each customer verifies the password with PBKDF2, and the JIT warms up.
-        int warmupSeconds = Integer.getInteger("bench.warmup.seconds", 20);
-        if (warmupSeconds > 0) {
-            Step warmup = runStep(shop, orders, customers, Math.max(2, customerCount / 4), warmupSeconds,
-                    new Random(7), processes, out);
-            System.out.printf("warm-up: %d orders in %d s (%d errors), not counted%n", warmup.placed, warmupSeconds,
-                    warmup.errors);
-        }
+        warmUp(shop, orders, customers, processes, out);
         System.out.printf("%8s %8s %7s %9s %9s %11s   %s%n", "orders/s", "placed", "errors", "ack p50", "ack p99", "delivered/s",
-                "CPU % of one core (wildfly, world, ups, postgres, bench)");
+                "CPU % of one core (wildfly, of it its JIT compiler, world, ups, postgres, bench)");
         Integer knee = null;
         double ceiling = 0;
         Random random = new Random(42);
@@ -88,7 +84,7 @@ public final class FulfilmentBench {
             Step step = runStep(shop, orders, customers, rate, seconds, random, processes, out);
             double p99 = step.latency.getValueAtPercentile(99) / 1e6;
             System.out.printf("%8d %8d %7d %7.1fms %7.1fms %11.1f   %s%n", rate, step.placed, step.errors,
-                    step.latency.getValueAtPercentile(50) / 1e6, p99, step.deliveredPerSecond, step.cpu);
+                    step.latency.getValueAtPercentile(50) / 1e6, p99, step.deliveredPerSecond, format(step.cpu));
             System.out.printf("         busiest in WildFly mid-step (%s): %s%n", step.dump, step.busy);
             if (knee == null && p99 > 100) {
                 knee = rate;
@@ -117,10 +113,40 @@ public final class FulfilmentBench {
                             + " CPU %s%n",
                     buyers, seconds, closed.placed, closed.placed / (double) seconds, closed.errors,
                     closed.latency.getValueAtPercentile(50) / 1e6, closed.latency.getValueAtPercentile(99) / 1e6,
-                    closed.latency.getMaxValue() / 1e6, closed.deliveredPerSecond, closed.cpu);
+                    closed.latency.getMaxValue() / 1e6, closed.deliveredPerSecond, format(closed.cpu));
         }
         drain(orders, Integer.getInteger("bench.drain.seconds", 300));
         orders.close();
+    }
+
+    /**
+     * Not measured: the first call of each customer verifies the password with PBKDF2, and WildFly's JIT compiles
+     * the store's paths. Rounds of {@code bench.warmup.seconds} at a quarter of the customers per second go on until
+     * the JIT compiler used less than {@code bench.warmup.jit-quiet-percent} of a core in a round, for at most
+     * {@code bench.warmup.max-seconds}. On two cores C2 alone took a whole core for minutes after a start, while a
+     * fixed 20 s warm-up let the steps measure that compiling instead of the store.
+     */
+    private static void warmUp(String shop, ShopOrders orders, List<String[]> customers, Map<String, Long> processes,
+            Path out) throws Exception {
+        int roundSeconds = Integer.getInteger("bench.warmup.seconds", 20);
+        if (roundSeconds <= 0) {
+            return;
+        }
+        int maxSeconds = Math.max(roundSeconds, Integer.getInteger("bench.warmup.max-seconds", 300));
+        int quietPercent = Integer.getInteger("bench.warmup.jit-quiet-percent", 10);
+        Random random = new Random(7);
+        for (int spent = 0; spent < maxSeconds; spent += roundSeconds) {
+            Step round = runStep(shop, orders, customers, Math.max(2, customers.size() / 4), roundSeconds, random,
+                    processes, out);
+            double jit = round.cpu.getOrDefault(JIT, 0.0);
+            System.out.printf("warm-up: %d orders in %d s (%d errors), not counted; WildFly's JIT compiler used %.0f %% of a core%n",
+                    round.placed, roundSeconds, round.errors, jit);
+            if (jit < quietPercent) {
+                return;
+            }
+        }
+        System.out.printf("warm-up: the JIT compiler is still busy after %d s; the steps measure a store still warming up%n",
+                maxSeconds);
     }
 
     /**
@@ -173,7 +199,7 @@ public final class FulfilmentBench {
         pool.shutdown();
         double elapsed = (System.nanoTime() - started) / 1e9;
         double deliveredPerSecond = (orders.delivered() - deliveredBefore) / elapsed;
-        String cpu = cpuSince(cpuBefore, processes, elapsed);
+        Map<String, Double> cpu = cpuSince(cpuBefore, processes, elapsed);
         return new Step(latency, placed.get(), errors.get(), deliveredPerSecond, cpu, null, null);
     }
 
@@ -282,7 +308,7 @@ public final class FulfilmentBench {
         clock.shutdown();
         double elapsed = (System.nanoTime() - started) / 1e9;
         double deliveredPerSecond = (orders.delivered() - deliveredBefore) / elapsed;
-        String cpu = cpuSince(cpuBefore, processes, elapsed);
+        Map<String, Double> cpu = cpuSince(cpuBefore, processes, elapsed);
         List<Future<?>> waiting;
         synchronized (sent) {
             waiting = new ArrayList<>(sent);
@@ -294,7 +320,8 @@ public final class FulfilmentBench {
         return new Step(latency, placed.get(), errors.get(), deliveredPerSecond, cpu, dump, busy);
     }
 
-    private record Step(Histogram latency, long placed, long errors, double deliveredPerSecond, String cpu, Path dump, String busy) {}
+    private record Step(Histogram latency, long placed, long errors, double deliveredPerSecond, Map<String, Double> cpu,
+            Path dump, String busy) {}
 
     static String[] register(String shop) throws IOException, InterruptedException {
         String email = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
@@ -344,17 +371,22 @@ public final class FulfilmentBench {
     }
 
     /** Percent of one core each process used since {@code before} was taken, {@code elapsed} seconds ago. */
-    private static String cpuSince(Map<String, Long> before, Map<String, Long> processes, double elapsed) throws IOException {
+    private static Map<String, Double> cpuSince(Map<String, Long> before, Map<String, Long> processes, double elapsed) throws IOException {
         Map<String, Long> after = cpuTicks(processes);
-        return after.keySet().stream()
-                .map(k -> String.format("%s %.0f", k, 100.0 * (after.get(k) - before.getOrDefault(k, 0L)) / TICKS_PER_SECOND / elapsed))
-                .collect(Collectors.joining(", "));
+        Map<String, Double> percent = new LinkedHashMap<>();
+        after.forEach((k, ticks) -> percent.put(k, 100.0 * (ticks - before.getOrDefault(k, 0L)) / TICKS_PER_SECOND / elapsed));
+        return percent;
+    }
+
+    private static String format(Map<String, Double> cpu) {
+        return cpu.entrySet().stream().map(e -> String.format("%s %.0f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
     }
 
     /** CPU ticks (user + system) per named process, plus every postgres process together. */
     private static Map<String, Long> cpuTicks(Map<String, Long> processes) throws IOException {
         Map<String, Long> ticks = new LinkedHashMap<>();
         processes.forEach((name, pid) -> ticks.put(name, pid < 0 ? 0 : ticksOf(pid)));
+        ticks.put(JIT, jitTicks(processes.getOrDefault("wildfly", -1L)));
         long postgres = 0;
         try (var dirs = Files.list(Path.of("/proc"))) {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
@@ -369,15 +401,41 @@ public final class FulfilmentBench {
         }
         ticks.put("postgres", postgres);
         Map<String, Long> ordered = new LinkedHashMap<>();
-        for (String key : List.of("wildfly", "world", "ups", "postgres", "bench")) {
+        for (String key : List.of("wildfly", JIT, "world", "ups", "postgres", "bench")) {
             ordered.put(key, ticks.getOrDefault(key, 0L));
         }
         return ordered;
     }
 
+    /** CPU ticks of the JVM's JIT compiler threads ("C1 CompilerThread0", "C2 CompilerThread0", …) in {@code pid}. */
+    private static long jitTicks(long pid) throws IOException {
+        if (pid < 0) {
+            return 0;
+        }
+        long ticks = 0;
+        try (var threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).trim().matches("C\\d CompilerThre.*")) {
+                        ticks += ticksOf(thread.resolve("stat"));
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0; // the process ended
+        }
+        return ticks;
+    }
+
     private static long ticksOf(long pid) {
+        return ticksOf(Path.of("/proc", String.valueOf(pid), "stat"));
+    }
+
+    private static long ticksOf(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String stat = Files.readString(statFile);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
         } catch (IOException | RuntimeException e) {
