@@ -408,7 +408,7 @@ public final class FulfilmentBench {
     }
 
     /** CPU ticks of the JVM's JIT compiler threads ("C1 CompilerThread0", "C2 CompilerThread0", …) in {@code pid}. */
-    private static long jitTicks(long pid) throws IOException {
+    private static long jitTicks(long pid) {
         if (pid < 0) {
             return 0;
         }

@@ -27,9 +27,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Each command's own delay doubles from this timeout at every resend, but only a few times
  * ({@link #longestMillis()}): a slow peer already raises the timeout itself, so further doubling protects nothing and
  * only delays the command that the network lost again and again. With the doubling up to the ceiling (8 s), the
- * few commands that a 30 % flaky peer ignored six or seven times in a row waited 13–21 s for their next send, and
- * the last orders of a backlog were delivered that much after the rest (bench/fulfilment). Four times the timeout
- * (800 ms at the floor) is still slower than the world, which resends its own reports every second.
+ * few commands that a 30 % flaky peer ignored six or seven times in a row waited 13–21 s in all before the send that
+ * got through, and the last orders of a backlog were delivered that much after the rest (bench/fulfilment); now
+ * they wait about 4–5 s. Four times the timeout (800 ms at the floor) is about as often as the world resends its
+ * own reports (every second).
  *
  * <p>Thread-safe: senders record sends while the connection's thread records acknowledgements.
  */
