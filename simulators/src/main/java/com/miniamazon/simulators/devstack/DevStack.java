@@ -17,15 +17,16 @@ import org.jboss.logging.Logger;
 /**
  * What the run command starts before WildFly, in one process: PostgreSQL (the local one, else an embedded one)
  * with the store's, the world's and UPS's databases, then the world simulator and the UPS simulator on their
- * default ports. SIGINT/SIGTERM stops them all, the embedded PostgreSQL last.
+ * default ports, and a mail catcher that keeps the shop's emails ({@link MailCatcher}). SIGINT/SIGTERM stops them
+ * all, the embedded PostgreSQL last.
  */
 public final class DevStack {
 
     private static final Logger LOG = Logger.getLogger(DevStack.class);
     private static final Set<String> FLAGS = Set.of("pg-host", "pg-port", "pg-user", "data-dir", "amazon-port", "ups-port",
-            "ups-amazon-port", "flakiness", "ups-flakiness", "simspeed", "resend-ms", "trucks", "accounts", "lowercase-status");
+            "ups-amazon-port", "flakiness", "ups-flakiness", "simspeed", "resend-ms", "trucks", "accounts", "lowercase-status", "smtp-port", "mail-dir");
     private static final Set<String> AWAIT_FLAGS = Set.of("pg-host", "pg-port", "amazon-port", "ups-port", "ups-amazon-port",
-            "timeout-seconds");
+            "smtp-port", "timeout-seconds");
 
     private DevStack() {}
 
@@ -51,16 +52,18 @@ public final class DevStack {
                 o.integer("trucks", 50), o.integer("ups-flakiness", 0), o.integer("resend-ms", 1000), jdbc + "miniamazon_ups",
                 pgUser, "", UpsConfig.accounts(o.string("accounts", UpsConfig.DEFAULT_ACCOUNTS)), null);
         UpsSimulator ups = lifetime.own(UpsSimulator.start(upsConfig));
+        MailCatcher mail = lifetime.own(MailCatcher.start(o.integer("smtp-port", 2525),
+                Path.of(o.string("mail-dir", "target/mail")).toAbsolutePath()));
         String ready = "dev stack ready: PostgreSQL " + pgHost + ":" + pgPort + (embedded != null ? " (embedded)" : "")
                 + ", world simulator (Amazon port " + world.amazonPort() + ", UPS port " + world.upsPort()
-                + "), UPS simulator (Amazon port " + ups.amazonPort() + ")";
+                + "), UPS simulator (Amazon port " + ups.amazonPort() + "), mail catcher (SMTP port " + mail.port() + ")";
         System.out.println(ready);
         System.out.flush();
         lifetime.awaitStop();
         return 0;
     }
 
-    /** {@code await-dev-stack [--timeout-seconds=120]}: waits until PostgreSQL and the three simulator ports answer. */
+    /** {@code await-dev-stack [--timeout-seconds=120]}: waits until PostgreSQL, the simulators' ports and the mail catcher answer. */
     public static int await(String[] args) throws Exception {
         Options o = Options.parse(args, 0, AWAIT_FLAGS);
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -68,6 +71,7 @@ public final class DevStack {
         ports.put("world simulator (Amazon)", o.integer("amazon-port", 23456));
         ports.put("world simulator (UPS)", o.integer("ups-port", 12345));
         ports.put("UPS simulator", o.integer("ups-amazon-port", 34567));
+        ports.put("mail catcher", o.integer("smtp-port", 2525));
         String host = o.string("pg-host", "127.0.0.1");
         Instant deadline = Instant.now().plusSeconds(o.integer("timeout-seconds", 120));
         while (true) {
