@@ -24,7 +24,8 @@ public final class DevStack {
 
     private static final Logger LOG = Logger.getLogger(DevStack.class);
     private static final Set<String> FLAGS = Set.of("pg-host", "pg-port", "pg-user", "data-dir", "amazon-port", "ups-port",
-            "ups-amazon-port", "flakiness", "ups-flakiness", "simspeed", "resend-ms", "trucks", "accounts", "lowercase-status", "smtp-port", "mail-dir");
+            "ups-amazon-port", "flakiness", "ups-flakiness", "simspeed", "resend-ms", "trucks", "accounts", "lowercase-status",
+            "smtp-port", "mail-dir");
     private static final Set<String> AWAIT_FLAGS = Set.of("pg-host", "pg-port", "amazon-port", "ups-port", "ups-amazon-port",
             "smtp-port", "timeout-seconds");
 
