@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -371,7 +372,7 @@ public final class FulfilmentBench {
     }
 
     /** Percent of one core each process used since {@code before} was taken, {@code elapsed} seconds ago. */
-    private static Map<String, Double> cpuSince(Map<String, Long> before, Map<String, Long> processes, double elapsed) throws IOException {
+    private static Map<String, Double> cpuSince(Map<String, Long> before, Map<String, Long> processes, double elapsed) {
         Map<String, Long> after = cpuTicks(processes);
         Map<String, Double> percent = new LinkedHashMap<>();
         after.forEach((k, ticks) -> percent.put(k, 100.0 * (ticks - before.getOrDefault(k, 0L)) / TICKS_PER_SECOND / elapsed));
@@ -382,24 +383,15 @@ public final class FulfilmentBench {
         return cpu.entrySet().stream().map(e -> String.format("%s %.0f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
     }
 
-    /** CPU ticks (user + system) per named process, plus every postgres process together. */
-    private static Map<String, Long> cpuTicks(Map<String, Long> processes) throws IOException {
+    /** CPU ticks (user + system) per named process, plus WildFly's JIT compiler threads and every postgres process. */
+    private static Map<String, Long> cpuTicks(Map<String, Long> processes) {
         Map<String, Long> ticks = new LinkedHashMap<>();
         processes.forEach((name, pid) -> ticks.put(name, pid < 0 ? 0 : ticksOf(pid)));
-        ticks.put(JIT, jitTicks(processes.getOrDefault("wildfly", -1L)));
-        long postgres = 0;
-        try (var dirs = Files.list(Path.of("/proc"))) {
-            for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    if (Files.readString(dir.resolve("comm")).trim().equals("postgres")) {
-                        postgres += ticksOf(Long.parseLong(dir.getFileName().toString()));
-                    }
-                } catch (IOException e) {
-                    // the process ended meanwhile
-                }
-            }
-        }
-        ticks.put("postgres", postgres);
+        long wildfly = processes.getOrDefault("wildfly", -1L);
+        // The JVM's compiler threads are "C1 CompilerThread0", "C2 CompilerThread0", … (comm keeps 15 characters).
+        ticks.put(JIT, wildfly < 0 ? 0 : ticksOfNamed(Path.of("/proc", String.valueOf(wildfly), "task"),
+                name -> name.matches("C\\d CompilerThre.*")));
+        ticks.put("postgres", ticksOfNamed(Path.of("/proc"), "postgres"::equals));
         Map<String, Long> ordered = new LinkedHashMap<>();
         for (String key : List.of("wildfly", JIT, "world", "ups", "postgres", "bench")) {
             ordered.put(key, ticks.getOrDefault(key, 0L));
@@ -407,24 +399,24 @@ public final class FulfilmentBench {
         return ordered;
     }
 
-    /** CPU ticks of the JVM's JIT compiler threads ("C1 CompilerThread0", "C2 CompilerThread0", …) in {@code pid}. */
-    private static long jitTicks(long pid) {
-        if (pid < 0) {
-            return 0;
-        }
+    /**
+     * CPU ticks of the processes (under /proc) or threads (under /proc/&lt;pid&gt;/task) in {@code dir} whose name
+     * is accepted; 0 for any that ended meanwhile.
+     */
+    private static long ticksOfNamed(Path dir, Predicate<String> accepted) {
         long ticks = 0;
-        try (var threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
-            for (Path thread : threads.toList()) {
+        try (var entries = Files.list(dir)) {
+            for (Path entry : entries.filter(e -> e.getFileName().toString().matches("\\d+")).toList()) {
                 try {
-                    if (Files.readString(thread.resolve("comm")).trim().matches("C\\d CompilerThre.*")) {
-                        ticks += ticksOf(thread.resolve("stat"));
+                    if (accepted.test(Files.readString(entry.resolve("comm")).trim())) {
+                        ticks += ticksOf(entry.resolve("stat"));
                     }
                 } catch (IOException e) {
-                    // the thread ended meanwhile
+                    // it ended meanwhile
                 }
             }
         } catch (IOException e) {
-            return 0; // the process ended
+            return 0; // the process whose threads these were ended
         }
         return ticks;
     }
