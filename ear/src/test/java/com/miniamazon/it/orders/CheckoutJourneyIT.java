@@ -61,6 +61,8 @@ class CheckoutJourneyIT {
                     .isEqualTo("Your Mini-Amazon order " + orderId + " has shipped");
             assertThat(Mailbox.awaitSubject(email, "was delivered", Duration.ofSeconds(30)))
                     .isEqualTo("Your Mini-Amazon order " + orderId + " was delivered");
+            // The sender the deployment configures (MINIAMAZON_MAIL_FROM, here its default), in the header a mail client shows.
+            assertThat(Mailbox.sendersFor(email)).containsOnly("orders@mini-amazon.local");
 
             assertThat(OrderHistoryPage.open(browser, "mouse").orderNumbers()).containsExactly(Long.toString(orderId));
             assertThat(OrderHistoryPage.open(browser, "espresso").orderNumbers()).isEmpty();

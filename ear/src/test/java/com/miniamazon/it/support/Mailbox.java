@@ -30,19 +30,32 @@ public final class Mailbox {
     }
 
     /** Subjects of the mails received so far for this address. */
-    public static synchronized List<String> subjectsFor(String address) {
+    public static List<String> subjectsFor(String address) {
+        return fieldOf(address, MimeMessage::getSubject);
+    }
+
+    /** The From headers of the mails received so far for this address (null for a mail without one). */
+    public static List<String> sendersFor(String address) {
+        return fieldOf(address, message -> message.getFrom() == null ? null : message.getFrom()[0].toString());
+    }
+
+    private interface MailField {
+        String of(MimeMessage message) throws MessagingException;
+    }
+
+    private static synchronized List<String> fieldOf(String address, MailField field) {
         start();
-        List<String> subjects = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (MimeMessage message : server.getReceivedMessages()) {
             try {
                 if (message.getAllRecipients() != null && message.getAllRecipients()[0].toString().equals(address)) {
-                    subjects.add(message.getSubject());
+                    values.add(field.of(message));
                 }
             } catch (MessagingException e) {
                 throw new IllegalStateException("unreadable test mail", e);
             }
         }
-        return subjects;
+        return values;
     }
 
     /** Waits (bounded) until a mail for the address has a subject containing the text, and returns the subject. */
