@@ -151,9 +151,14 @@ public final class MailCatcher implements AutoCloseable {
         long n = received.incrementAndGet();
         Path file = directory.resolve(runPrefix + "-" + n + ".eml");
         Files.writeString(file, message, StandardCharsets.UTF_8);
-        String subject = message.toString().lines().filter(l -> l.regionMatches(true, 0, "Subject:", 0, 8)).findFirst()
-                .map(l -> l.substring(8).trim()).orElse("(no subject)");
-        LOG.infof("Mail for %s: \"%s\" (%s)", String.join(", ", recipients), subject, file);
+        LOG.infof("Mail for %s: \"%s\" (%s)", String.join(", ", recipients), subjectOf(message), file);
+    }
+
+    /** The Subject header's value, looked for in the headers only: they end at the first empty line. */
+    static String subjectOf(CharSequence message) {
+        return message.toString().lines().takeWhile(line -> !line.isEmpty())
+                .filter(line -> line.regionMatches(true, 0, "Subject:", 0, 8)).findFirst()
+                .map(line -> line.substring(8).trim()).orElse("(no subject)");
     }
 
     private static String address(String rcptLine) {

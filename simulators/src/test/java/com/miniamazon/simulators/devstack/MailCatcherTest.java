@@ -85,6 +85,13 @@ class MailCatcherTest {
         assertThat(catcher.received()).isZero();
     }
 
+    @Test
+    void theSubjectLoggedIsTheHeadersNotABodyLineThatLooksLikeOne() {
+        assertThat(MailCatcher.subjectOf("To: ada@example.test\r\nsubject:  Your order 7 has shipped \r\n\r\nHello\r\n"))
+                .isEqualTo("Your order 7 has shipped");
+        assertThat(MailCatcher.subjectOf("To: ada@example.test\r\n\r\nSubject: not a header\r\n")).isEqualTo("(no subject)");
+    }
+
     private String say(String command) throws Exception {
         send(command + "\r\n");
         return in.readLine();
