@@ -61,6 +61,8 @@ public final class UpsSimulator implements AutoCloseable {
 
     private final UpsConfig config;
     private final Flakiness flakiness;
+    /** The flakiness knob offered to JMX while the simulator runs. */
+    private volatile Flakiness.Registration flakinessControl = () -> { };
     private final Carrier carrier;
     private final UpsStore store;
     private final GroupCommitLoop loop;
@@ -110,6 +112,7 @@ public final class UpsSimulator implements AutoCloseable {
             sim.worldId = c.worldId;
             sim.loop.start(sim::flush);
             sim.listen();
+            sim.flakinessControl = sim.flakiness.manage("ups", sim.amazonPort());
             sim.connector.execute(sim::connectWorld);
         } catch (IOException | SQLException | RuntimeException e) {
             sim.close();
@@ -500,6 +503,7 @@ public final class UpsSimulator implements AutoCloseable {
             c.close("UPS simulator stopping");
         }
         loop.close();
+        flakinessControl.close();
         store.close();
         LOG.info("UPS simulator stopped");
     }

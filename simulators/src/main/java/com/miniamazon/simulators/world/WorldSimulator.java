@@ -75,6 +75,8 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
 
     private final WorldConfig config;
     private final Flakiness flakiness;
+    /** The flakiness knob offered to JMX while the simulator runs. */
+    private volatile Flakiness.Registration flakinessControl = () -> { };
     private final GroupCommitLoop loop;
     private final WorldStore store;
     private final EventLog events = new EventLog();
@@ -106,6 +108,7 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
             sim.loop.start(sim::flush);
             sim.listen(Side.AMAZON, config.amazonPort());
             sim.listen(Side.UPS, config.upsPort());
+            sim.flakinessControl = sim.flakiness.manage("world", sim.amazonPort());
         } catch (IOException | RuntimeException e) {
             sim.close();
             throw e;
@@ -526,6 +529,7 @@ public final class WorldSimulator implements AutoCloseable, World.Host {
             c.close("world simulator stopping");
         }
         loop.close();
+        flakinessControl.close();
         store.close();
         LOG.info("World simulator stopped");
     }
