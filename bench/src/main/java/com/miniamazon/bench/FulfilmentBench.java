@@ -41,7 +41,7 @@ import org.HdrHistogram.Histogram;
  * <p>Settings (system properties, set by bench/fulfilment from its environment): {@code bench.url},
  * {@code bench.shop.jdbc}, {@code bench.pg.user}, {@code bench.rates}, {@code bench.seconds}, {@code bench.customers},
  * {@code bench.warmup.seconds}, {@code bench.warmup.max-seconds}, {@code bench.warmup.jit-quiet-percent},
- * {@code bench.world.port}, {@code bench.ups.port}, {@code bench.out}.
+ * {@code bench.world.port}, {@code bench.ups.port}, {@code bench.flaky.percent}, {@code bench.out}.
  */
 public final class FulfilmentBench {
 
@@ -96,8 +96,11 @@ public final class FulfilmentBench {
                 knee == null ? "no step (all below)" : knee + " orders/s", ceiling);
 
         int buyers = Integer.getInteger("bench.buyers", 50);
+        long thinkMillis = Long.getLong("bench.think.ms", 0);
+        int drainSeconds = Integer.getInteger("bench.drain.seconds", 300);
+        List<String[]> own = new ArrayList<>(customers);
+        Step closed = null;
         if (buyers > 0) {
-            List<String[]> own = new ArrayList<>(customers);
             while (own.size() < buyers) {
                 own.add(register(shop));
             }
@@ -106,18 +109,50 @@ public final class FulfilmentBench {
             for (String[] buyer : own.subList(0, buyers)) {
                 signIn(shop, buyer);
             }
-            long thinkMillis = Long.getLong("bench.think.ms", 0);
-            Step closed = runBuyers(shop, orders, own.subList(0, buyers), seconds, thinkMillis, processes);
-            System.out.printf("%d concurrent buyers, each ordering again " + (thinkMillis == 0 ? "as soon as"
-                            : "a random pause (mean " + thinkMillis + " ms) after") + " the last order was acknowledged, %d s:%n"
-                            + "  %d placed (%.1f orders/s), %d errors, ack p50 %.1f ms, p99 %.1f ms, max %.1f ms; delivered/s %.1f;"
-                            + " CPU %s%n",
-                    buyers, seconds, closed.placed, closed.placed / (double) seconds, closed.errors,
-                    closed.latency.getValueAtPercentile(50) / 1e6, closed.latency.getValueAtPercentile(99) / 1e6,
-                    closed.latency.getMaxValue() / 1e6, closed.deliveredPerSecond, format(closed.cpu));
+            closed = runBuyers(shop, orders, own.subList(0, buyers), seconds, thinkMillis, processes);
+            printBuyers(closed, buyers, seconds, thinkMillis);
         }
-        drain(orders, Integer.getInteger("bench.drain.seconds", 300));
+        Drain steady = drain(orders, drainSeconds);
+
+        // The same buyers again with both simulators dropping a share of what they receive, changed in the running
+        // simulators (JMX) so that both figures come from one run on one store.
+        int flakyPercent = Integer.getInteger("bench.flaky.percent", 30);
+        Drain flaky = null;
+        String flakySkipped = flakyPercent <= 0 ? "not asked for (BENCH_FLAKY_PERCENT=0)"
+                : buyers <= 0 ? "needs the buyers (BENCH_BUYERS=0)" : null;
+        if (flakySkipped == null) {
+            try (SimulatorFlakiness knobs = SimulatorFlakiness.attach(List.of(processes.get("world"), processes.get("ups")))) {
+                Map<String, Integer> before = knobs.setAll(flakyPercent);
+                System.out.printf("flakiness %d %% in the simulators (was %s), the same %d buyers again, then the drain:%n",
+                        flakyPercent, before, buyers);
+                Step flakyBuyers = runBuyers(shop, orders, own.subList(0, buyers), seconds, thinkMillis, processes);
+                printBuyers(flakyBuyers, buyers, seconds, thinkMillis);
+                flaky = drain(orders, drainSeconds);
+            } catch (IOException e) {
+                flakySkipped = e.getMessage() + "; restart the stack with -Drun.world.flakiness=" + flakyPercent
+                        + " -Drun.ups.flakiness=" + flakyPercent + " and run the bench again to measure it";
+            }
+        }
         orders.close();
+
+        System.out.println();
+        System.out.println("summary (the targets' figures; pgbench follows):");
+        System.out.printf("  checkout-ack at %d buyers: %s%n", buyers,
+                closed == null ? "not run (BENCH_BUYERS=0)" : String.format("p50 %.1f ms, p99 %.1f ms",
+                        closed.latency.getValueAtPercentile(50) / 1e6, closed.latency.getValueAtPercentile(99) / 1e6));
+        System.out.printf("  delivered/s over the first 90 %% of the backlog, flakiness as started: %s%n", steady.firstNinety());
+        System.out.printf("  delivered/s over the first 90 %% of the backlog, flakiness %d %%: %s%n", flakyPercent,
+                flaky == null ? "not measured: " + flakySkipped : flaky.firstNinety());
+    }
+
+    private static void printBuyers(Step step, int buyers, int seconds, long thinkMillis) {
+        System.out.printf("%d concurrent buyers, each ordering again " + (thinkMillis == 0 ? "as soon as"
+                        : "a random pause (mean " + thinkMillis + " ms) after") + " the last order was acknowledged, %d s:%n"
+                        + "  %d placed (%.1f orders/s), %d errors, ack p50 %.1f ms, p99 %.1f ms, max %.1f ms; delivered/s %.1f;"
+                        + " CPU %s%n",
+                buyers, seconds, step.placed, step.placed / (double) seconds, step.errors,
+                step.latency.getValueAtPercentile(50) / 1e6, step.latency.getValueAtPercentile(99) / 1e6,
+                step.latency.getMaxValue() / 1e6, step.deliveredPerSecond, format(step.cpu));
     }
 
     /**
@@ -210,7 +245,7 @@ public final class FulfilmentBench {
      * backlog is the store's throughput; the last orders are those unlucky enough to have lost several messages
      * to a flaky peer, and how long they take is the resend backoff, not throughput.
      */
-    private static void drain(ShopOrders orders, int maxSeconds) throws Exception {
+    private static Drain drain(ShopOrders orders, int maxSeconds) throws Exception {
         long started = System.nanoTime();
         ShopOrders.Counts atStart = orders.counts();
         double first = atStart.delivered();
@@ -233,14 +268,19 @@ public final class FulfilmentBench {
                 ninetyPercentAt = System.nanoTime();
             }
         }
+        String firstNinety = ninetyPercentAt == 0 ? "not reached" : String.format("%.1f/s over %.0f s",
+                0.9 * backlog / Math.max(0.001, (ninetyPercentAt - started) / 1e9), (ninetyPercentAt - started) / 1e9);
         System.out.printf("drain: %.0f more delivered in %.0f s after the last step (%.1f/s; best 10 s window %s; "
                         + "first 90 %% of the backlog of %.0f: %s); %s%n",
                 last - first, (lastChange - started) / 1e9, (last - first) / Math.max(0.001, (lastChange - started) / 1e9),
-                bestTenSeconds(samples), backlog, ninetyPercentAt == 0 ? "not reached" : String.format("%.1f/s over %.0f s",
-                        0.9 * backlog / Math.max(0.001, (ninetyPercentAt - started) / 1e9), (ninetyPercentAt - started) / 1e9),
+                bestTenSeconds(samples), backlog, firstNinety,
                 now.onTheirWay() > 0 ? String.format("%d still on their way after %d s", now.onTheirWay(), maxSeconds)
                         : "nothing left on its way");
+        return new Drain(String.format("%s (backlog of %.0f)", firstNinety, backlog));
     }
+
+    /** What a drain measured, as printed: the delivery rate over the first 90 % of its backlog. */
+    private record Drain(String firstNinety) {}
 
     /** The highest delivery rate over any stretch of at least 10 s between two of the once-a-second samples. */
     private static String bestTenSeconds(List<long[]> samples) {
