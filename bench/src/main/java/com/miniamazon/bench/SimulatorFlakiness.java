@@ -1,5 +1,6 @@
 package com.miniamazon.bench;
 
+import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class SimulatorFlakiness implements AutoCloseable {
                     found.original.put(name, (Integer) connection.getAttribute(name, "Percent"));
                 }
             }
-        } catch (IOException | JMException | com.sun.tools.attach.AttachNotSupportedException | RuntimeException e) {
+        } catch (IOException | JMException | AttachNotSupportedException | RuntimeException e) {
             found.close();
             throw new IOException("cannot reach the simulators' flakiness through JMX: " + e, e);
         }
