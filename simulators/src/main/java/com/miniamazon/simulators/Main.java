@@ -3,6 +3,7 @@ package com.miniamazon.simulators;
 import com.miniamazon.simulators.chaos.ChaosCommand;
 import com.miniamazon.simulators.devstack.DevPostgres;
 import com.miniamazon.simulators.devstack.DevStack;
+import com.miniamazon.simulators.devstack.MailCatcher;
 import com.miniamazon.simulators.devstack.ShopWatch;
 import com.miniamazon.simulators.tool.WorldTool;
 import com.miniamazon.simulators.ups.UpsCommand;
@@ -20,17 +21,18 @@ public final class Main {
         int run(String[] args) throws Exception;
     }
 
-    private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(
-            "postgres", DevPostgres::ensure,
-            "await-postgres", DevPostgres::await,
-            "watch-shop", ShopWatch::watch,
-            "stop", ShopWatch::stop,
-            "world", WorldCommand::run,
-            "ups", UpsCommand::run,
-            "tool", WorldTool::run,
-            "dev-stack", DevStack::run,
-            "await-dev-stack", DevStack::await,
-            "chaos-proxy", ChaosCommand::run));
+    private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.ofEntries(
+            Map.entry("postgres", DevPostgres::ensure),
+            Map.entry("await-postgres", DevPostgres::await),
+            Map.entry("watch-shop", ShopWatch::watch),
+            Map.entry("stop", ShopWatch::stop),
+            Map.entry("world", WorldCommand::run),
+            Map.entry("ups", UpsCommand::run),
+            Map.entry("tool", WorldTool::run),
+            Map.entry("dev-stack", DevStack::run),
+            Map.entry("await-dev-stack", DevStack::await),
+            Map.entry("chaos-proxy", ChaosCommand::run),
+            Map.entry("mail-catcher", MailCatcher::run)));
 
     private Main() {}
 

@@ -7,7 +7,10 @@ import com.miniamazon.simulators.support.TestDatabase;
 import com.miniamazon.simulators.support.UpsAmazonClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +78,37 @@ class ProcessLifecycleTest {
                     ups.destroyForcibly();
                 }
             }
+        }
+    }
+
+    @Test
+    void theMailCatcherRunsAsItsOwnProcessKeepsAnEmailAndStopsCleanly() throws Exception {
+        Path mailDir = Files.createTempDirectory(Path.of("target"), "mail-process");
+        Process mail = start(Path.of("target", "process-mail.log"), "mail-catcher", "--bind=0.0.0.0", "--port=0",
+                "--dir=" + mailDir);
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(mail.getInputStream(), StandardCharsets.UTF_8));
+            int port = Integer.parseInt(awaitLine(out, Pattern.compile("mail catcher ready: SMTP port (\\d+)")).group(1));
+            try (Socket smtp = new Socket("127.0.0.1", port)) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(smtp.getInputStream(), StandardCharsets.US_ASCII));
+                OutputStream to = smtp.getOutputStream();
+                assertThat(in.readLine()).startsWith("220");
+                for (String line : List.of("HELO shop", "MAIL FROM:<orders@mini-amazon.local>", "RCPT TO:<ada@example.test>",
+                        "DATA", "Subject: Your order 7 has shipped\r\n\r\nHello Ada\r\n.", "QUIT")) {
+                    to.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    to.flush();
+                    assertThat(in.readLine()).doesNotStartWith("5");
+                }
+            }
+            try (var kept = Files.list(mailDir)) {
+                assertThat(kept.toList()).singleElement()
+                        .satisfies(f -> assertThat(Files.readString(f)).contains("Subject: Your order 7 has shipped"));
+            }
+            mail.toHandle().destroy();
+            awaitLine(out, Pattern.compile("^stopped cleanly$"));
+            assertThat(mail.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            mail.destroyForcibly();
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.miniamazon.simulators.devstack;
 
+import com.miniamazon.simulators.Lifetime;
+import com.miniamazon.simulators.Options;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -46,13 +49,34 @@ public final class MailCatcher implements AutoCloseable {
 
     /** Listens on 127.0.0.1:{@code port} (0: any free port) and keeps the emails in {@code directory}. */
     public static MailCatcher start(int port, Path directory) throws IOException {
+        return start(InetAddress.getLoopbackAddress(), port, directory);
+    }
+
+    /** Listens on {@code bind}:{@code port}; a container binds all addresses so that the shop's container reaches it. */
+    public static MailCatcher start(InetAddress bind, int port, Path directory) throws IOException {
         Files.createDirectories(directory);
-        MailCatcher catcher = new MailCatcher(new ServerSocket(port, 50, InetAddress.getLoopbackAddress()), directory);
+        MailCatcher catcher = new MailCatcher(new ServerSocket(port, 50, bind), directory);
         Thread acceptor = new Thread(catcher::acceptAll, "mail-catcher");
         acceptor.setDaemon(true);
         acceptor.start();
-        LOG.infof("Mail catcher listening on 127.0.0.1:%d; the shop's emails are kept in %s", catcher.port(), directory);
+        LOG.infof("Mail catcher listening on %s:%d; the shop's emails are kept in %s", bind.getHostAddress(), catcher.port(),
+                directory);
         return catcher;
+    }
+
+    /**
+     * {@code mail-catcher [--bind=127.0.0.1] [--port=2525] [--dir=mail]}: the catcher on its own until SIGINT/SIGTERM,
+     * for a stack whose pieces run apart (docker compose); the run command starts it inside its dev stack.
+     */
+    public static int run(String[] args) throws Exception {
+        Options o = Options.parse(args, 0, Set.of("bind", "port", "dir"));
+        Lifetime lifetime = new Lifetime();
+        MailCatcher catcher = lifetime.own(start(InetAddress.getByName(o.string("bind", "127.0.0.1")), o.integer("port", 2525),
+                Path.of(o.string("dir", "mail")).toAbsolutePath()));
+        System.out.println("mail catcher ready: SMTP port " + catcher.port());
+        System.out.flush();
+        lifetime.awaitStop();
+        return 0;
     }
 
     public int port() {
