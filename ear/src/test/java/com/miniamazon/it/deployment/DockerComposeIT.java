@@ -28,18 +28,21 @@ class DockerComposeIT {
     private static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
 
     @Test
-    void theStackHasItsFourServicesWithHealthChecksAndTheShopsPorts() throws Exception {
+    void theStackHasItsFiveServicesWithHealthChecksAndTheShopsPorts() throws Exception {
         JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(COMPOSE.toFile()).get("services");
 
         List<String> names = new ArrayList<>();
         services.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactlyInAnyOrder("postgres", "world", "ups", "shop");
-        for (String name : List.of("postgres", "world", "ups")) {
+        assertThat(names).containsExactlyInAnyOrder("postgres", "world", "ups", "mail", "shop");
+        for (String name : List.of("postgres", "world", "ups", "mail")) {
             assertThat(services.get(name).has("healthcheck")).as(name + " has a health check").isTrue();
         }
         assertThat(services.at("/shop/ports").toString()).contains("8080:8080", "9990:9990");
         assertThat(services.at("/shop/depends_on/world/condition").asText()).isEqualTo("service_healthy");
+        assertThat(services.at("/shop/depends_on/mail/condition").asText()).isEqualTo("service_healthy");
         assertThat(services.at("/ups/command").toString()).contains("--world-host=world");
+        assertThat(services.at("/mail/command").toString()).contains("mail-catcher", "--bind=0.0.0.0");
+        assertThat(services.at("/shop/environment/MINIAMAZON_SMTP_HOST").asText()).contains("mail");
     }
 
     @Test
