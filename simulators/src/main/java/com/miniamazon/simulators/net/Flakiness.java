@@ -43,7 +43,11 @@ public final class Flakiness implements FlakinessMBean {
     public void setPercent(int percent) {
         int before = this.percent;
         this.percent = checked(percent);
-        LOG.infof("Flakiness of %s changed from %d %% to %d %%", owner, before, percent);
+        // Only a real change is logged: a client that puts back what it never changed (the bench after a failed
+        // attach) would otherwise log a change from 0 % to 0 %.
+        if (before != percent) {
+            LOG.infof("Flakiness of %s changed from %d %% to %d %%", owner, before, percent);
+        }
     }
 
     /**
