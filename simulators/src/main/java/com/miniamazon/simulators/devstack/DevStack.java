@@ -53,7 +53,7 @@ public final class DevStack {
                 o.integer("trucks", 50), o.integer("ups-flakiness", 0), o.integer("resend-ms", 1000), jdbc + "miniamazon_ups",
                 pgUser, "", UpsConfig.accounts(o.string("accounts", UpsConfig.DEFAULT_ACCOUNTS)), null);
         UpsSimulator ups = lifetime.own(UpsSimulator.start(upsConfig));
-        MailCatcher mail = lifetime.own(MailCatcher.start(o.integer("smtp-port", 2525),
+        MailCatcher mail = lifetime.own(MailCatcher.start(o.integer("smtp-port", MailCatcher.DEFAULT_PORT),
                 Path.of(o.string("mail-dir", "target/mail")).toAbsolutePath()));
         String ready = "dev stack ready: PostgreSQL " + pgHost + ":" + pgPort + (embedded != null ? " (embedded)" : "")
                 + ", world simulator (Amazon port " + world.amazonPort() + ", UPS port " + world.upsPort()
@@ -72,7 +72,7 @@ public final class DevStack {
         ports.put("world simulator (Amazon)", o.integer("amazon-port", 23456));
         ports.put("world simulator (UPS)", o.integer("ups-port", 12345));
         ports.put("UPS simulator", o.integer("ups-amazon-port", 34567));
-        ports.put("mail catcher", o.integer("smtp-port", 2525));
+        ports.put("mail catcher", o.integer("smtp-port", MailCatcher.DEFAULT_PORT));
         String host = o.string("pg-host", "127.0.0.1");
         Instant deadline = Instant.now().plusSeconds(o.integer("timeout-seconds", 120));
         while (true) {

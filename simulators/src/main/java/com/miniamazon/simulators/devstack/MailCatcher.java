@@ -22,20 +22,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * The run command's mail server: it accepts every email the shop sends (the order emails), writes each to a file
- * in its directory ({@code <time it started>-<n>.eml}, so a later run adds to an earlier one's) and logs who it was
- * for and its subject. It delivers nothing. Without it a
+ * The mail server of the run command's dev stack and of the docker compose stack: it accepts every email the shop
+ * sends (the order emails), writes each to a file in its directory ({@code <time it started>-<n>.eml}, so a later
+ * run adds to an earlier one's) and logs who it was for and its subject. It delivers nothing. Without it a
  * newcomer's first order logged an ERROR, because no mail server listened on port 25, and nobody could read the
  * emails the shop sends.
  *
  * <p>It speaks the part of SMTP (RFC 5321) that a mail client uses to hand a message over: HELO/EHLO, MAIL, RCPT,
- * DATA, RSET, NOOP and QUIT, on the loopback interface only. A message over {@link #MAX_MESSAGE_BYTES} is refused
+ * DATA, RSET, NOOP and QUIT. It listens on the loopback interface unless told another address (a container's
+ * catcher must be reachable from the shop's container). A message over {@link #MAX_MESSAGE_BYTES} is refused
  * with 552 and the rest of it is read and dropped.
  */
 public final class MailCatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MailCatcher.class);
     static final int MAX_MESSAGE_BYTES = 1 << 20;
+    /** The port the run command's stack, docker compose and the {@code mail-catcher} command use unless told otherwise. */
+    public static final int DEFAULT_PORT = 2525;
 
     private final ServerSocket server;
     private final Path directory;
@@ -71,7 +74,7 @@ public final class MailCatcher implements AutoCloseable {
     public static int run(String[] args) throws Exception {
         Options o = Options.parse(args, 0, Set.of("bind", "port", "dir"));
         Lifetime lifetime = new Lifetime();
-        MailCatcher catcher = lifetime.own(start(InetAddress.getByName(o.string("bind", "127.0.0.1")), o.integer("port", 2525),
+        MailCatcher catcher = lifetime.own(start(InetAddress.getByName(o.string("bind", "127.0.0.1")), o.integer("port", DEFAULT_PORT),
                 Path.of(o.string("dir", "mail")).toAbsolutePath()));
         System.out.println("mail catcher ready: SMTP port " + catcher.port());
         System.out.flush();
