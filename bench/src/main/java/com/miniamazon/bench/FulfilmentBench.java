@@ -41,6 +41,7 @@ import org.HdrHistogram.Histogram;
  * <p>Settings (system properties, set by bench/fulfilment from its environment): {@code bench.url},
  * {@code bench.shop.jdbc}, {@code bench.pg.user}, {@code bench.rates}, {@code bench.seconds}, {@code bench.customers},
  * {@code bench.warmup.seconds}, {@code bench.warmup.max-seconds}, {@code bench.warmup.jit-quiet-percent},
+ * {@code bench.buyers}, {@code bench.think.ms}, {@code bench.paced.think.ms}, {@code bench.drain.seconds},
  * {@code bench.world.port}, {@code bench.ups.port}, {@code bench.flaky.percent}, {@code bench.out}.
  */
 public final class FulfilmentBench {
@@ -97,9 +98,14 @@ public final class FulfilmentBench {
 
         int buyers = Integer.getInteger("bench.buyers", 50);
         long thinkMillis = Long.getLong("bench.think.ms", 0);
+        // Buyers who never pause measure the store at saturation, where latency is the buyers over the throughput
+        // (Little's law); buyers pausing like people between orders measure the checkout a crowd of shoppers sees.
+        // With thinkMillis 0, the same buyers first shop at that pace.
+        long pacedMillis = Long.getLong("bench.paced.think.ms", 1000);
         int drainSeconds = Integer.getInteger("bench.drain.seconds", 300);
         List<String[]> own = new ArrayList<>(customers);
         Step closed = null;
+        Step paced = null;
         if (buyers > 0) {
             while (own.size() < buyers) {
                 own.add(register(shop));
@@ -108,6 +114,10 @@ public final class FulfilmentBench {
             // with PBKDF2 (a tenth of a second of CPU), which belongs to signing in, not to checking out.
             for (String[] buyer : own.subList(0, buyers)) {
                 signIn(shop, buyer);
+            }
+            if (pacedMillis > 0 && thinkMillis == 0) {
+                paced = runBuyers(shop, orders, own.subList(0, buyers), seconds, pacedMillis, processes);
+                printBuyers(paced, buyers, seconds, pacedMillis);
             }
             closed = runBuyers(shop, orders, own.subList(0, buyers), seconds, thinkMillis, processes);
             printBuyers(closed, buyers, seconds, thinkMillis);
@@ -137,12 +147,23 @@ public final class FulfilmentBench {
 
         System.out.println();
         System.out.println("summary (the targets' figures; pgbench follows):");
-        System.out.printf("  checkout-ack at %d buyers: %s%n", buyers,
-                closed == null ? "not run (BENCH_BUYERS=0)" : String.format("p50 %.1f ms, p99 %.1f ms",
-                        closed.latency.getValueAtPercentile(50) / 1e6, closed.latency.getValueAtPercentile(99) / 1e6));
+        System.out.printf("  checkout-ack at %d buyers %s: %s%n", buyers,
+                thinkMillis == 0 ? "without a pause" : "pausing a mean " + thinkMillis + " ms",
+                closed == null ? "not run (BENCH_BUYERS=0)" : buyersFigures(closed, seconds)
+                        + (thinkMillis == 0 ? String.format("; by Little's law p99 <= 100 ms needs at least %d orders/s", buyers * 10) : ""));
+        if (thinkMillis == 0) {
+            System.out.printf("  checkout-ack at %d buyers pausing a mean %d ms between orders: %s%n", buyers, pacedMillis,
+                    paced != null ? buyersFigures(paced, seconds)
+                            : buyers <= 0 ? "not run (BENCH_BUYERS=0)" : "not run (BENCH_PACED_THINK_MS=0)");
+        }
         System.out.printf("  delivered/s over the first 90 %% of the backlog, flakiness as started: %s%n", steady.firstNinety());
         System.out.printf("  delivered/s over the first 90 %% of the backlog, flakiness %d %%: %s%n", flakyPercent,
                 flaky == null ? "not measured: " + flakySkipped : flaky.firstNinety());
+    }
+
+    private static String buyersFigures(Step step, int seconds) {
+        return String.format("p50 %.1f ms, p99 %.1f ms (%.1f orders/s)", step.latency.getValueAtPercentile(50) / 1e6,
+                step.latency.getValueAtPercentile(99) / 1e6, step.placed / (double) seconds);
     }
 
     private static void printBuyers(Step step, int buyers, int seconds, long thinkMillis) {
@@ -253,11 +274,13 @@ public final class FulfilmentBench {
         double last = first;
         long lastChange = started;
         long ninetyPercentAt = 0;
-        List<long[]> samples = new ArrayList<>(); // {nanoTime, delivered}, once a second
+        // {nanoTime, delivered}, four times a second: at 300/s a backlog of a few hundred is gone in two seconds,
+        // and once-a-second samples made its rate a matter of where the seconds fell.
+        List<long[]> samples = new ArrayList<>();
         samples.add(new long[] {started, (long) first});
         ShopOrders.Counts now = atStart;
         while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(maxSeconds) && now.onTheirWay() > 0) {
-            TimeUnit.SECONDS.sleep(1);
+            TimeUnit.MILLISECONDS.sleep(250);
             now = orders.counts();
             samples.add(new long[] {System.nanoTime(), now.delivered()});
             if (now.delivered() != last) {
@@ -268,9 +291,9 @@ public final class FulfilmentBench {
                 ninetyPercentAt = System.nanoTime();
             }
         }
-        String firstNinety = ninetyPercentAt == 0 ? "not reached" : String.format("%.1f/s over %.0f s",
+        String firstNinety = ninetyPercentAt == 0 ? "not reached" : String.format("%.1f/s over %.2f s",
                 0.9 * backlog / Math.max(0.001, (ninetyPercentAt - started) / 1e9), (ninetyPercentAt - started) / 1e9);
-        System.out.printf("drain: %.0f more delivered in %.0f s after the last step (%.1f/s; best 10 s window %s; "
+        System.out.printf("drain: %.0f more delivered in %.1f s after the last step (%.1f/s; best 10 s window %s; "
                         + "first 90 %% of the backlog of %.0f: %s); %s%n",
                 last - first, (lastChange - started) / 1e9, (last - first) / Math.max(0.001, (lastChange - started) / 1e9),
                 bestTenSeconds(samples), backlog, firstNinety,
@@ -282,7 +305,7 @@ public final class FulfilmentBench {
     /** What a drain measured, as printed: the delivery rate over the first 90 % of its backlog. */
     private record Drain(String firstNinety) {}
 
-    /** The highest delivery rate over any stretch of at least 10 s between two of the once-a-second samples. */
+    /** The highest delivery rate over any stretch of at least 10 s between two of the drain's samples. */
     private static String bestTenSeconds(List<long[]> samples) {
         double best = -1;
         for (int i = 0, j = 0; i < samples.size(); i++) {
