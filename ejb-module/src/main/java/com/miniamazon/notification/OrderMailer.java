@@ -8,6 +8,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -159,6 +160,12 @@ public class OrderMailer {
         } finally {
             thread.setContextClassLoader(callerLoader);
         }
+    }
+
+    /** Closes kept connections that no email used for a while (see {@link SmtpConnections#closeQuietOnes()}). */
+    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "quiet SMTP connections")
+    void closeQuietConnections() {
+        connections.closeQuietOnes();
     }
 
     @PreDestroy

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
  * Connections to the mail server, kept open between emails and used by one sender at a time. A sender takes the
  * connection used last (or opens one), sends, and puts it back; at most {@link #MAX_IDLE} wait between emails, and
  * one idle for longer than {@link #MAX_IDLE_TIME} is closed rather than used, because mail servers drop quiet
- * clients (RFC 5321 lets a server time out after five minutes).
+ * clients (RFC 5321 lets a server time out after five minutes); {@link #closeQuietOnes()} also closes them while
+ * no email goes out.
  *
  * <p>A kept connection can still have been closed by the server without this side knowing. A send that fails on
  * a kept connection is therefore tried once more on a new one; a failure on a new connection is the caller's, and
@@ -37,11 +38,18 @@ final class SmtpConnections implements AutoCloseable {
     private record Idle(Transport transport, long sinceNanos) {}
 
     private final TransportSource source;
+    private final Duration maxIdleTime;
     private final BlockingDeque<Idle> idle = new LinkedBlockingDeque<>(MAX_IDLE);
     private volatile boolean closed;
 
     SmtpConnections(TransportSource source) {
+        this(source, MAX_IDLE_TIME);
+    }
+
+    /** With another idle time than {@link #MAX_IDLE_TIME}, for tests. */
+    SmtpConnections(TransportSource source, Duration maxIdleTime) {
         this.source = source;
+        this.maxIdleTime = maxIdleTime;
     }
 
     /**
@@ -100,23 +108,28 @@ final class SmtpConnections implements AutoCloseable {
         return idle.size();
     }
 
-    /**
-     * The connection put back last. The deque runs from the newest to the oldest, so connections quiet for too
-     * long are at its end: they are closed first, also when the newest is fresh (a burst left more open than the
-     * next, quieter emails use).
-     */
+    /** The connection put back last, after closing those quiet for too long. */
     private Transport takeKept() {
+        closeQuietOnes();
+        Idle newest = idle.pollFirst();
+        return newest == null ? null : newest.transport();
+    }
+
+    /**
+     * Closes the kept connections quiet for longer than the idle time. The deque runs from the newest to the
+     * oldest, so they are at its end; the mailer also calls this on a timer, so that a quiet store does not hold
+     * connections the server has long given up.
+     */
+    void closeQuietOnes() {
         for (Idle oldest; (oldest = idle.peekLast()) != null && isStale(oldest); ) {
             if (idle.removeLastOccurrence(oldest)) {
                 closeQuietly(oldest.transport());
             }
         }
-        Idle newest = idle.pollFirst();
-        return newest == null ? null : newest.transport();
     }
 
-    private static boolean isStale(Idle kept) {
-        return System.nanoTime() - kept.sinceNanos() >= MAX_IDLE_TIME.toNanos();
+    private boolean isStale(Idle kept) {
+        return System.nanoTime() - kept.sinceNanos() >= maxIdleTime.toNanos();
     }
 
     private void putBack(Transport transport) {

@@ -84,6 +84,23 @@ class SmtpConnectionsTest {
     }
 
     @Test
+    void aConnectionQuietForTooLongIsClosedAndTheNextEmailOpensANewOne() throws MessagingException {
+        SmtpConnections shortLived = new SmtpConnections(() -> session.getTransport("smtp"), Duration.ofMillis(200));
+        shortLived.send(message("early"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            shortLived.closeQuietOnes();
+            return shortLived.idleCount() == 0;
+        });
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(server.quits).hasValue(1));
+        shortLived.send(message("later"));
+
+        assertThat(server.subjects).containsExactly("early", "later");
+        assertThat(server.connections).hasValue(2);
+        shortLived.close();
+    }
+
+    @Test
     void closingEndsTheKeptConnections() throws MessagingException {
         connections.send(message("one"));
 
