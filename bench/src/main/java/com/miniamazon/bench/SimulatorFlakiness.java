@@ -25,6 +25,7 @@ import javax.management.remote.JMXServiceURL;
 final class SimulatorFlakiness implements AutoCloseable {
 
     private static final String KNOBS = "com.miniamazon.simulators:type=Flakiness,*";
+    private static final String PERCENT = "Percent";
 
     private final List<JMXConnector> connectors = new ArrayList<>();
     private final Map<ObjectName, MBeanServerConnection> knobs = new LinkedHashMap<>();
@@ -53,7 +54,7 @@ final class SimulatorFlakiness implements AutoCloseable {
                 MBeanServerConnection connection = connector.getMBeanServerConnection();
                 for (ObjectName name : connection.queryNames(new ObjectName(KNOBS), null)) {
                     found.knobs.put(name, connection);
-                    found.original.put(name, (Integer) connection.getAttribute(name, "Percent"));
+                    found.original.put(name, (Integer) connection.getAttribute(name, PERCENT));
                 }
             }
         } catch (IOException | JMException | AttachNotSupportedException | RuntimeException e) {
@@ -72,7 +73,7 @@ final class SimulatorFlakiness implements AutoCloseable {
         Map<String, Integer> before = new LinkedHashMap<>();
         for (Map.Entry<ObjectName, MBeanServerConnection> knob : knobs.entrySet()) {
             try {
-                knob.getValue().setAttribute(knob.getKey(), new Attribute("Percent", percent));
+                set(knob, percent);
             } catch (JMException e) {
                 throw new IOException("setting " + knob.getKey() + " to " + percent + " %: " + e, e);
             }
@@ -86,7 +87,7 @@ final class SimulatorFlakiness implements AutoCloseable {
     public void close() {
         for (Map.Entry<ObjectName, MBeanServerConnection> knob : knobs.entrySet()) {
             try {
-                knob.getValue().setAttribute(knob.getKey(), new Attribute("Percent", original.get(knob.getKey())));
+                set(knob, original.get(knob.getKey()));
             } catch (IOException | JMException e) {
                 System.out.printf("could not put %s back to %d %%: %s%n", knob.getKey(), original.get(knob.getKey()), e);
             }
@@ -98,5 +99,9 @@ final class SimulatorFlakiness implements AutoCloseable {
                 // the simulators' JVM went away; nothing left to undo there
             }
         }
+    }
+
+    private static void set(Map.Entry<ObjectName, MBeanServerConnection> knob, int percent) throws IOException, JMException {
+        knob.getValue().setAttribute(knob.getKey(), new Attribute(PERCENT, percent));
     }
 }
